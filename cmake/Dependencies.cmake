@@ -1,0 +1,61 @@
+# Every third-party dependency, found once, as imported targets named clipgen::<name>.
+# All come from Debian bookworm packages (scripts/setup-deps.sh installs them).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+
+pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET
+  libavformat libavcodec libavfilter libavutil libswscale libswresample)
+add_library(clipgen::libav ALIAS PkgConfig::LIBAV)
+
+pkg_check_modules(POCKETSPHINX REQUIRED IMPORTED_TARGET pocketsphinx sphinxbase)
+add_library(clipgen::pocketsphinx ALIAS PkgConfig::POCKETSPHINX)
+set(CLIPGEN_PS_MODEL_DIR "/usr/share/pocketsphinx/model/en-us" CACHE PATH "pocketsphinx en-us model")
+
+pkg_check_modules(LIBASS REQUIRED IMPORTED_TARGET libass)
+add_library(clipgen::ass ALIAS PkgConfig::LIBASS)
+
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+add_library(clipgen::httplib ALIAS PkgConfig::HTTPLIB)
+
+pkg_check_modules(LIBJWT REQUIRED IMPORTED_TARGET libjwt)
+add_library(clipgen::jwt ALIAS PkgConfig::LIBJWT)
+
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+add_library(clipgen::sodium ALIAS PkgConfig::SODIUM)
+
+find_package(CURL REQUIRED)
+add_library(clipgen::curl ALIAS CURL::libcurl)
+find_package(OpenSSL REQUIRED)
+
+find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc objdetect)
+add_library(clipgen_opencv INTERFACE)
+target_link_libraries(clipgen_opencv INTERFACE ${OpenCV_LIBS})
+target_include_directories(clipgen_opencv SYSTEM INTERFACE ${OpenCV_INCLUDE_DIRS})
+add_library(clipgen::opencv ALIAS clipgen_opencv)
+set(CLIPGEN_HAAR_CASCADE "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml"
+    CACHE FILEPATH "Haar cascade for face detection")
+
+# SOCI 4.0 ships no CMake config on Debian: find the libraries by hand. Its headers need Boost's.
+find_package(Boost REQUIRED)
+find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
+find_library(SOCI_CORE_LIB soci_core REQUIRED)
+find_library(SOCI_SQLITE_LIB soci_sqlite3 REQUIRED)
+find_library(SOCI_POSTGRESQL_LIB soci_postgresql REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(PostgreSQL REQUIRED)
+add_library(clipgen_soci INTERFACE)
+target_include_directories(clipgen_soci SYSTEM INTERFACE ${SOCI_INCLUDE_DIR} ${Boost_INCLUDE_DIRS})
+target_link_libraries(clipgen_soci INTERFACE
+  ${SOCI_SQLITE_LIB} ${SOCI_POSTGRESQL_LIB} ${SOCI_CORE_LIB} SQLite::SQLite3 PostgreSQL::PostgreSQL ${CMAKE_DL_LIBS})
+add_library(clipgen::soci ALIAS clipgen_soci)
+
+find_package(nlohmann_json 3 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(CLI11 REQUIRED)
+
+if(CLIPGEN_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(CLIPGEN_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()
