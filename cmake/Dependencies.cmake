@@ -50,6 +50,7 @@ target_link_libraries(clipgen_soci INTERFACE
 add_library(clipgen::soci ALIAS clipgen_soci)
 
 find_package(nlohmann_json 3 REQUIRED)
+find_package(fmt REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(CLI11 REQUIRED)
 
