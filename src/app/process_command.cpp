@@ -1,0 +1,108 @@
+// `clipgen process INPUT`: the whole job on one machine, results in a folder.
+#include <unistd.h>
+
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "app/clip_report.h"
+#include "app/commands.h"
+#include "app/engines.h"
+#include "app/progress_display.h"
+#include "app/staging_dir.h"
+#include "jobs/pipeline.h"
+#include "jobs/settings_validation.h"
+#include "speech/transcript_format.h"
+
+namespace fs = std::filesystem;
+
+namespace clipgen::app {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+void write_text(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
+}
+
+struct ProcessOptions {
+  fs::path input;
+  fs::path out_dir;
+  jobs::ClipSettings settings;
+  EngineOptions engines;
+  bool json = false;
+  bool quiet = false;
+};
+
+void run_process(const ProcessOptions& opt) {
+  if (!fs::is_regular_file(opt.input))
+    throw std::invalid_argument(opt.input.string() + ": no such file");
+  if (auto error = jobs::validate_settings(opt.settings))
+    throw std::invalid_argument("--" + error->field + ": " + error->message);
+  const fs::path out_dir = opt.out_dir.empty() ? fs::path(opt.input.stem().string() + "-clips") : opt.out_dir;
+
+  std::signal(SIGINT, [](int) { g_interrupted = true; });
+  auto transcriber = make_transcriber(opt.engines);
+  auto analyzer = make_analyzer(opt.engines);
+
+  StagingDir staging(out_dir);
+  ProgressDisplay display(!opt.quiet);
+  jobs::PipelineHooks hooks{
+      .progress = [&](const std::string& stage, double percent) { display.update(stage, percent); },
+      .cancel = &g_interrupted,
+  };
+  const auto result = jobs::run_pipeline(opt.input, staging.path(), opt.settings, {*transcriber, *analyzer},
+                                         std::nullopt, hooks);
+  display.finish();
+
+  write_text(staging.path() / "transcript.json", speech::to_json(result.transcript).dump(2));
+  write_text(staging.path() / "transcript.srt", speech::to_srt(result.transcript));
+  write_text(staging.path() / "transcript.vtt", speech::to_vtt(result.transcript));
+  const auto report = clips_json(opt.input, opt.settings, result);
+  write_text(staging.path() / "clips.json", report.dump(2));
+  staging.commit();
+
+  if (opt.json) {
+    std::cout << report.dump(2) << "\n";
+  } else {
+    std::cout << clips_table(result) << "wrote " << result.clips.size() << " clip(s) to " << out_dir.string() << "\n";
+  }
+}
+
+}  // namespace
+
+void add_process_command(CLI::App& app) {
+  auto opt = std::make_shared<ProcessOptions>();
+  auto* cmd = app.add_subcommand("process", "Find the best moments of a video and render them as clips");
+  cmd->add_option("INPUT", opt->input, "The video (or audio) file to cut clips from")->required();
+  cmd->add_option("-o,--output", opt->out_dir,
+                  "Folder for clip-NN.mp4, clip-NN.jpg, transcript.* and clips.json (default: INPUT-clips)")
+      ->envname("CLIPGEN_OUTPUT");
+  cmd->add_option("--clips", opt->settings.num_clips, "How many clips to make, 1-20")
+      ->envname("CLIPGEN_CLIPS")->capture_default_str();
+  cmd->add_option("--min-duration", opt->settings.min_duration, "Shortest clip, seconds (5-180)")
+      ->envname("CLIPGEN_MIN_DURATION")->capture_default_str();
+  cmd->add_option("--max-duration", opt->settings.max_duration, "Longest clip, seconds (5-180)")
+      ->envname("CLIPGEN_MAX_DURATION")->capture_default_str();
+  cmd->add_option("--aspect", opt->settings.aspect, "Output shape: 9:16, 1:1, 16:9 or original")
+      ->envname("CLIPGEN_ASPECT")->capture_default_str();
+  cmd->add_option("--layout", opt->settings.layout,
+                  "fill (crop to the shape), fit (whole frame over a blurred copy), auto (by faces)")
+      ->envname("CLIPGEN_LAYOUT")->capture_default_str();
+  cmd->add_flag("--captions,!--no-captions", opt->settings.captions, "Burn word-by-word captions into the clips")
+      ->envname("CLIPGEN_CAPTIONS");
+  cmd->add_option("--caption-style", opt->settings.caption_style, "Caption look")
+      ->envname("CLIPGEN_CAPTION_STYLE")->capture_default_str();
+  cmd->add_option("--language", opt->settings.language, "Spoken language code")
+      ->envname("CLIPGEN_LANGUAGE")->capture_default_str();
+  cmd->add_option("--prompt", opt->settings.prompt, "What to look for, e.g. \"the funniest moments\"");
+  add_engine_options(*cmd, opt->engines);
+  cmd->add_flag("--json", opt->json, "Print clips.json instead of a table");
+  cmd->add_flag("-q,--quiet", opt->quiet, "No progress on stderr");
+  cmd->callback([opt] { run_process(*opt); });
+}
+
+}  // namespace clipgen::app

@@ -1,0 +1,46 @@
+#include "jobs/settings_validation.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace clipgen::jobs {
+namespace {
+
+constexpr std::array<std::string_view, 4> kAspects = {"9:16", "1:1", "16:9", "original"};
+constexpr std::array<std::string_view, 3> kLayouts = {"auto", "fill", "fit"};
+constexpr std::size_t kMaxPromptChars = 2000;
+
+template <std::size_t N>
+bool one_of(const std::string& value, const std::array<std::string_view, N>& allowed) {
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+}  // namespace
+
+std::optional<SettingsError> validate_settings(const ClipSettings& s) {
+  if (s.num_clips < 1 || s.num_clips > kMaxClips)
+    return SettingsError{"num_clips", fmt::format("must be between 1 and {}, got {}", kMaxClips, s.num_clips)};
+  for (const auto& [field, value] : {std::pair{"min_duration", s.min_duration}, {"max_duration", s.max_duration}}) {
+    if (!(value >= kMinClipSeconds && value <= kMaxClipSeconds))
+      return SettingsError{field, fmt::format("must be between {} and {} seconds, got {}", kMinClipSeconds,
+                                              kMaxClipSeconds, value)};
+  }
+  if (s.min_duration >= s.max_duration)
+    return SettingsError{"min_duration", fmt::format("must be less than max_duration ({} >= {})", s.min_duration,
+                                                     s.max_duration)};
+  if (!one_of(s.aspect, kAspects))
+    return SettingsError{"aspect", fmt::format("must be one of 9:16, 1:1, 16:9, original; got '{}'", s.aspect)};
+  if (!one_of(s.layout, kLayouts))
+    return SettingsError{"layout", fmt::format("must be one of auto, fill, fit; got '{}'", s.layout)};
+  if (s.language.size() < 2 || s.language.size() > 8 ||
+      !std::all_of(s.language.begin(), s.language.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; }))
+    return SettingsError{"language", fmt::format("must be a language code such as 'en', got '{}'", s.language)};
+  if (s.prompt.size() > kMaxPromptChars)
+    return SettingsError{"prompt", fmt::format("must be at most {} characters", kMaxPromptChars)};
+  return std::nullopt;
+}
+
+}  // namespace clipgen::jobs
