@@ -2,6 +2,7 @@
 // never a crash, never a hang, never partial output.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "support/command.h"
@@ -18,15 +19,16 @@ class OddMedia : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(OddMedia, ProcessFailsCleanlyNamingTheFile) {
   const fs::path input = kOdd / GetParam();
-  const fs::path out = kWork / (GetParam() + "-clips");
-  fs::remove_all(kWork);
-  fs::create_directories(kWork);
+  const fs::path work = kWork / GetParam();  // one folder per case: ctest runs cases in parallel
+  const fs::path out = work / "clips";
+  fs::remove_all(work);
+  fs::create_directories(work);
   const auto r = run_command({CLIPGEN_BINARY, "process", input.string(), "-o", out.string(), "-q"});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find(GetParam()), std::string::npos) << "the error should name the file: " << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line: " << r.err;
   EXPECT_FALSE(fs::exists(out)) << "no output folder on failure";
-  for (const auto& entry : fs::directory_iterator(kWork)) ADD_FAILURE() << "left behind: " << entry.path();
+  for (const auto& entry : fs::directory_iterator(work)) ADD_FAILURE() << "left behind: " << entry.path();
 }
 
 TEST_P(OddMedia, ProbeAnswersWithoutCrashing) {
