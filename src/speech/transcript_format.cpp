@@ -1,0 +1,85 @@
+#include "speech/transcript_format.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace clipgen::speech {
+namespace {
+
+constexpr std::size_t kCueChars = 42;
+constexpr double kCueSeconds = 5.0;
+constexpr double kCuePause = 0.6;  // a pause this long starts a new cue
+
+// "HH:MM:SS<sep>mmm"
+std::string timestamp(double seconds, char separator) {
+  const long long ms = std::llround(std::max(0.0, seconds) * 1000.0);
+  return fmt::format("{:02}:{:02}:{:02}{}{:03}", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, separator, ms % 1000);
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Transcript& t) {
+  nlohmann::json words = nlohmann::json::array();
+  for (const auto& w : t.words)
+    words.push_back({{"text", w.text}, {"start", w.start}, {"end", w.end}, {"confidence", w.confidence}});
+  return {{"engine", t.engine}, {"language", t.language}, {"duration", t.duration}, {"words", words}};
+}
+
+Transcript transcript_from_json(const nlohmann::json& json) {
+  try {
+    Transcript t;
+    t.engine = json.at("engine").get<std::string>();
+    t.language = json.at("language").get<std::string>();
+    t.duration = json.at("duration").get<double>();
+    for (const auto& w : json.at("words"))
+      t.words.push_back({w.at("text").get<std::string>(), w.at("start").get<double>(), w.at("end").get<double>(),
+                         w.value("confidence", 1.0)});
+    return t;
+  } catch (const nlohmann::json::exception& e) {
+    throw std::invalid_argument(std::string("not a clipgen transcript: ") + e.what());
+  }
+}
+
+std::vector<Cue> make_cues(const std::vector<Word>& words) {
+  std::vector<Cue> cues;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    const bool fresh = cues.empty() || w.start - words[i - 1].end >= kCuePause ||
+                       cues.back().text.size() + 1 + w.text.size() > kCueChars || w.end - cues.back().start > kCueSeconds;
+    if (fresh) {
+      cues.push_back({w.start, w.end, w.text});
+    } else {
+      cues.back().text += " " + w.text;
+      cues.back().end = w.end;
+    }
+  }
+  return cues;
+}
+
+std::string to_srt(const Transcript& t) {
+  std::string out;
+  int n = 0;
+  for (const auto& cue : make_cues(t.words))
+    out += fmt::format("{}\n{} --> {}\n{}\n\n", ++n, timestamp(cue.start, ','), timestamp(cue.end, ','), cue.text);
+  return out;
+}
+
+std::string to_vtt(const Transcript& t) {
+  std::string out = "WEBVTT\n\n";
+  for (const auto& cue : make_cues(t.words))
+    out += fmt::format("{} --> {}\n{}\n\n", timestamp(cue.start, '.'), timestamp(cue.end, '.'), cue.text);
+  return out;
+}
+
+Transcript clip_transcript(const Transcript& t, double start, double end) {
+  Transcript clip;
+  clip.engine = t.engine;
+  clip.language = t.language;
+  clip.duration = end - start;
+  for (const auto& w : t.words)
+    if (w.start >= start && w.end <= end) clip.words.push_back({w.text, w.start - start, w.end - start, w.confidence});
+  return clip;
+}
+
+}  // namespace clipgen::speech
