@@ -7,8 +7,18 @@ pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET
   libavformat libavcodec libavfilter libavutil libswscale libswresample)
 add_library(clipgen::libav ALIAS PkgConfig::LIBAV)
 
-pkg_check_modules(POCKETSPHINX REQUIRED IMPORTED_TARGET pocketsphinx sphinxbase)
-add_library(clipgen::pocketsphinx ALIAS PkgConfig::POCKETSPHINX)
+# Debian's pocketsphinx.pc names /usr/include/sphinxbase, which does not exist (the headers are
+# under the multiarch folder), and CMake rejects imported targets with missing paths.
+find_path(POCKETSPHINX_INCLUDE_DIR pocketsphinx.h PATH_SUFFIXES pocketsphinx REQUIRED)
+find_path(SPHINXBASE_INCLUDE_DIR cmd_ln.h PATH_SUFFIXES sphinxbase x86_64-linux-gnu/sphinxbase REQUIRED)
+find_library(POCKETSPHINX_LIB pocketsphinx REQUIRED)
+find_library(SPHINXBASE_LIB sphinxbase REQUIRED)
+add_library(clipgen_pocketsphinx INTERFACE)
+get_filename_component(SPHINXBASE_PARENT_DIR "${SPHINXBASE_INCLUDE_DIR}" DIRECTORY)
+target_include_directories(clipgen_pocketsphinx SYSTEM INTERFACE
+  ${POCKETSPHINX_INCLUDE_DIR} ${SPHINXBASE_INCLUDE_DIR} ${SPHINXBASE_PARENT_DIR})
+target_link_libraries(clipgen_pocketsphinx INTERFACE ${POCKETSPHINX_LIB} ${SPHINXBASE_LIB} m)
+add_library(clipgen::pocketsphinx ALIAS clipgen_pocketsphinx)
 set(CLIPGEN_PS_MODEL_DIR "/usr/share/pocketsphinx/model/en-us" CACHE PATH "pocketsphinx en-us model")
 
 pkg_check_modules(LIBASS REQUIRED IMPORTED_TARGET libass)

@@ -1,4 +1,7 @@
 // clipgen: turns long talking videos into short, ranked clips.
+extern "C" {
+#include <libavutil/log.h>
+}
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -18,6 +21,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
   spdlog::set_level(spdlog::level::warn);
+  av_log_set_level(AV_LOG_ERROR);  // libav's per-clip encoder chatter is noise to a user
 
   add_process_command(app);
   add_probe_command(app);

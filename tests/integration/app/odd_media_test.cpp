@@ -34,7 +34,9 @@ TEST_P(OddMedia, ProcessFailsCleanlyNamingTheFile) {
 TEST_P(OddMedia, ProbeAnswersWithoutCrashing) {
   const auto r = run_command({CLIPGEN_BINARY, "probe", (kOdd / GetParam()).string()});
   EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 2) << r.exit_code << " " << r.err;
-  if (r.exit_code == 2) EXPECT_NE(r.err.find(GetParam()), std::string::npos) << r.err;
+  if (r.exit_code == 2) {
+    EXPECT_NE(r.err.find(GetParam()), std::string::npos) << r.err;
+  }
 }
 
 // None of these can become clips: no usable media, no audio track to transcribe, or no picture.
@@ -45,8 +47,8 @@ INSTANTIATE_TEST_SUITE_P(Files, OddMedia,
                                            "androidx_sample_audio_only_15s.mp4",
                                            "androidx_sample_malformed_free_box.mp4",
                                            "androidx_sample_missing_stsd.mp4"),
-                         [](const auto& info) {
-                           std::string name = info.param;
+                         [](const auto& param_info) {
+                           std::string name = param_info.param;
                            for (char& c : name)
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            return name;
