@@ -44,7 +44,9 @@ void run_process(const ProcessOptions& opt) {
     throw std::invalid_argument("--" + error->field + ": " + error->message);
   const fs::path out_dir = opt.out_dir.empty() ? fs::path(opt.input.stem().string() + "-clips") : opt.out_dir;
 
+  // Ctrl-C or a service manager's SIGTERM cancels cleanly: no partial output stays behind.
   std::signal(SIGINT, [](int) { g_interrupted = true; });
+  std::signal(SIGTERM, [](int) { g_interrupted = true; });
   auto transcriber = make_transcriber(opt.engines);
   auto analyzer = make_analyzer(opt.engines);
 
