@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
   app.fallthrough();
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
   spdlog::set_level(spdlog::level::warn);
-  av_log_set_level(AV_LOG_ERROR);  // libav's per-clip encoder chatter is noise to a user
+  // libav's own log lines repeat what our one-line errors already say; keep only its fatal ones.
+  av_log_set_level(AV_LOG_FATAL);
 
   add_process_command(app);
   add_probe_command(app);

@@ -62,22 +62,29 @@ MediaInfo probe(const fs::path& path) {
     info.channels = a->codecpar->ch_layout.nb_channels;
     info.duration = std::min(info.duration, present_duration(input.get(), a, claimed));
   }
-  if (!info.has_video && !info.has_audio) {
-    bool undescribed = false;
-    for (unsigned i = 0; i < input->nb_streams; ++i)
-      undescribed |= input->streams[i]->codecpar->codec_id == AV_CODEC_ID_NONE;
+  bool undescribed = false;
+  for (unsigned i = 0; i < input->nb_streams; ++i) {
+    const AVCodecParameters* p = input->streams[i]->codecpar;
+    undescribed |= p->codec_id == AV_CODEC_ID_NONE;
+    info.undecodable_audio |= p->codec_type == AVMEDIA_TYPE_AUDIO && p->codec_id == AV_CODEC_ID_NONE;
+  }
+  if (!info.has_video && !info.has_audio)
     throw MediaError(path, undescribed ? "its track has no codec description (damaged or incomplete file)"
                                        : "it holds no audio or video stream");
-  }
   if (claimed > 0 && info.duration < claimed * 0.5)
-    throw MediaError(path, fmt::format("truncated: its header promises {:.0f} s but the file holds only {:.1f} s",
-                                       claimed, info.duration));
+    throw MediaError(path, info.duration > 0 ? fmt::format("truncated: its header promises {:.0f} s but the file "
+                                                           "holds only {:.1f} s", claimed, info.duration)
+                                             : fmt::format("truncated: its header promises {:.0f} s but the file "
+                                                           "ends before any of it", claimed));
   if (info.duration <= 0) throw MediaError(path, "it holds no media (duration 0)");
   return info;
 }
 
 void require_audio_and_video(const MediaInfo& info, const fs::path& path) {
-  if (!info.has_audio) throw MediaError(path, "it has no audio stream, so there is no speech to find clips in");
+  if (!info.has_audio)
+    throw MediaError(path, info.undecodable_audio
+                               ? "its audio track has no codec description (damaged file), so there is no speech to use"
+                               : "it has no audio stream, so there is no speech to find clips in");
   if (!info.has_video) throw MediaError(path, "it has no video stream; clipgen cuts clips from videos");
 }
 

@@ -18,6 +18,7 @@ struct MediaInfo {
   std::string audio_codec;
   int sample_rate = 0;
   int channels = 0;
+  bool undecodable_audio = false;  // an audio track without a codec description (damaged file)
 };
 
 // Throws MediaError naming the file when it is not media, unreadable or truncated beyond use.
