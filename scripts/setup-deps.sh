@@ -21,7 +21,7 @@ PACKAGES=(
   libsodium-dev libjwt-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql sqlite3 curl python3-boto3 awscli wrk
+  postgresql sqlite3 curl python3-boto3 awscli wrk bc
   # browser tests (node + npm come from the machine, or from Debian below)
   chromium
 )

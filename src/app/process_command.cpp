@@ -56,7 +56,7 @@ void run_process(const ProcessOptions& opt) {
       .progress = [&](const std::string& stage, double percent) { display.update(stage, percent); },
       .cancel = &g_interrupted,
   };
-  const auto result = jobs::run_pipeline(opt.input, staging.path(), opt.settings, {*transcriber, *analyzer},
+  const auto result = jobs::run_pipeline(opt.input, staging.path(), opt.settings, {*transcriber, *analyzer, opt.engines.threads},
                                          std::nullopt, hooks);
   display.finish();
 

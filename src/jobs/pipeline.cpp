@@ -69,8 +69,9 @@ void write_text(const fs::path& path, const std::string& text) {
 
 // Renders every clip, several at once: each render gets a share of the cores.
 void render_clips(const fs::path& input, const media::MediaInfo& info, const ClipSettings& settings,
-                  const speech::Transcript& transcript, std::vector<ClipOutput>& clips, Reporter& reporter) {
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+                  const speech::Transcript& transcript, unsigned threads, std::vector<ClipOutput>& clips,
+                  Reporter& reporter) {
+  const unsigned cores = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
   const unsigned parallel = std::min<unsigned>(cores, static_cast<unsigned>(clips.size()));
   const unsigned threads_each = std::max(1u, cores / std::max(1u, parallel));
   const auto [out_w, out_h] = media::output_size(settings.aspect, info.width, info.height);
@@ -158,7 +159,7 @@ PipelineResult run_pipeline(const fs::path& input, const fs::path& out_dir, cons
     clip.subtitles = out_dir / (stem + ".srt");
     result.clips.push_back(std::move(clip));
   }
-  render_clips(input, info, settings, result.transcript, result.clips, reporter);
+  render_clips(input, info, settings, result.transcript, engines.threads, result.clips, reporter);
   reporter.stage(kRender)(1);
   return result;
 }

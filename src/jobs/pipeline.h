@@ -63,6 +63,7 @@ struct Canceled : std::runtime_error {
 struct PipelineEngines {
   speech::Transcriber& transcriber;
   analysis::Analyzer& analyzer;
+  unsigned threads = 0;  // CPU threads for rendering; 0: every core
 };
 
 // Runs the whole job, writing clip files into `out_dir` (created if needed). When `cached`

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds clipgen and runs every benchmark on the 200 s test talk. Each prints its figures beside
+# a reference measured in the same run (the ffmpeg CLI, a single-threaded run).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$root/build
+"$root/scripts/build.sh" "$build" >/dev/null
+talk=$build/test-work/talk.mp4
+if [ ! -s "$talk" ]; then
+  mkdir -p "$(dirname "$talk")"
+  bash "$root/../shared/media/make-talk.sh" "$talk.tmp.mp4" && mv "$talk.tmp.mp4" "$talk"
+fi
+"$build/bench/media/render_bench" "$talk"
+for script in "$root"/bench/*/*.sh; do
+  bash "$script" "$build/src/app/clipgen" "$talk"
+done
