@@ -9,6 +9,7 @@ extern "C" {
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/dotenv.h"
 #include "app/exit_codes.h"
 #include "jobs/pipeline.h"
 #include "media/media_error.h"
@@ -24,6 +25,12 @@ int main(int argc, char** argv) {
   // libav's own log lines repeat what our one-line errors already say; keep only its fatal ones.
   av_log_set_level(AV_LOG_FATAL);
 
+  try {
+    load_dotenv(".env");  // before parsing, so flags' environment fallbacks see it
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "clipgen: " << e.what() << "\n";
+    return kExitBadInput;
+  }
   add_process_command(app);
   add_probe_command(app);
   add_transcribe_command(app);
