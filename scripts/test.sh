@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
-# Installs, builds and runs every test: unit, integration (real libav, databases, servers)
-# and end-to-end. Idempotent. Exits non-zero when any test fails.
+# Installs, builds and runs every test: unit, integration (real libav, pocketsphinx, loopback
+# servers) and end to end; then the same suites again under AddressSanitizer + UBSan (leaks
+# included). Idempotent. Exits non-zero when any test fails.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build
+asan=$root/build-asan
+jobs=$(nproc)
 
 "$root/scripts/build.sh" "$build"
-cd "$build"
-ctest --output-on-failure --parallel "$(nproc)" --timeout 900
+(cd "$build" && ctest --output-on-failure --parallel "$jobs" --timeout 900)
+
+echo "== the same suites under AddressSanitizer and UBSan"
+cmake -S "$root" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCLIPGEN_SANITIZE=ON -DCLIPGEN_BUILD_BENCH=OFF >/dev/null
+cmake --build "$asan" --parallel "$jobs"
+# Reuse the test talk instead of building it again.
+mkdir -p "$asan/test-work"
+ln -sf "$build/test-work/talk.mp4" "$asan/test-work/talk.mp4"
+# `clipgen process` on the whole talk is covered stage by stage above; end to end it is the one
+# run too slow to repeat instrumented.
+(cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
+  -E '^(app\.process_talk|ProcessTalk\.)')
