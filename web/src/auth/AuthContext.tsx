@@ -1,8 +1,7 @@
-// Who is signed in. The token lives in localStorage so a reload keeps the session; when the
-// server answers 401 to a signed-in request (token expired or revoked), the user goes to the
-// login page with a message, and back to where they were after logging in again.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { useLocation, useNavigate } from "react-router-dom";
+// Who is signed in. The token lives in localStorage so a reload keeps the session. When the
+// server answers 401 to a signed-in request (token expired or revoked), the session ends with
+// a notice; RequireAuth then sends the user to log in and back to where they were afterwards.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import * as authApi from "../api/auth";
 import { setSession } from "../api/client";
 
@@ -13,13 +12,20 @@ interface StoredSession {
   email: string;
 }
 
+// Why the session ended: an expired one returns the user to their page after logging in, a
+// deliberate logout does not.
+export interface SessionNotice {
+  reason: "expired" | "logout";
+  message: string;
+}
+
 export interface LoginRedirectState {
   from?: string;
-  message?: string;
 }
 
 interface AuthValue {
   user: { email: string } | null;
+  notice: SessionNotice | null;
   login: (email: string, password: string) => Promise<void>;
   register: (email: string, password: string) => Promise<void>;
   logout: () => void;
@@ -37,33 +43,28 @@ function loadSession(): StoredSession | null {
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const navigate = useNavigate();
-  const location = useLocation();
   const [stored, setStored] = useState<StoredSession | null>(loadSession);
-  // The expiry handler runs outside React's render; it reads the current place from a ref.
-  const here = useRef(location.pathname + location.search);
-  here.current = location.pathname + location.search;
+  const [notice, setNotice] = useState<SessionNotice | null>(null);
 
-  const save = useCallback((session: StoredSession | null) => {
+  const save = useCallback((session: StoredSession | null, why: SessionNotice | null = null) => {
     if (session) localStorage.setItem(storageKey, JSON.stringify(session));
     else localStorage.removeItem(storageKey);
     setSession(session?.token ?? null);
     setStored(session);
+    setNotice(why);
   }, []);
 
-  const expire = useCallback(() => {
-    save(null);
-    const state: LoginRedirectState = { from: here.current, message: "Your session has expired. Please log in again." };
-    navigate("/login", { replace: true, state });
-  }, [navigate, save]);
-
-  // Set synchronously so the first requests of child components already carry the token.
+  const expire = useCallback(
+    () => save(null, { reason: "expired", message: "Your session has expired. Please log in again." }),
+    [save],
+  );
+  // Set during render so the first requests of child components already carry the token.
   setSession(stored?.token ?? null, expire);
-  useEffect(() => setSession(stored?.token ?? null, expire), [stored, expire]);
 
   const value = useMemo<AuthValue>(
     () => ({
       user: stored ? { email: stored.email } : null,
+      notice,
       async login(email, password) {
         const result = await authApi.login({ email, password });
         save({ token: result.token, email: result.user?.email ?? email.trim().toLowerCase() });
@@ -73,11 +74,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         save({ token: result.token, email: result.user?.email ?? email.trim().toLowerCase() });
       },
       logout() {
-        save(null);
-        navigate("/login", { replace: true, state: { message: "You have logged out." } satisfies LoginRedirectState });
+        save(null, { reason: "logout", message: "You have logged out." });
       },
     }),
-    [stored, save, navigate],
+    [stored, notice, save],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -8,8 +8,8 @@ export function AspectPreview({ aspect, source }: { aspect: Aspect; source?: { w
   const width = ratio >= 1 ? box : Math.round(box * ratio);
   const height = ratio >= 1 ? Math.round(box / ratio) : box;
   return (
-    <figure className="aspect-preview" aria-label={`Frame shape ${aspect === "original" ? "as the source" : aspect}`}>
-      <svg width={box} height={box} viewBox={`0 0 ${box} ${box}`} aria-hidden="true">
+    <figure className="aspect-preview" aria-hidden="true">
+      <svg width={box} height={box} viewBox={`0 0 ${box} ${box}`}>
         <rect className="aspect-frame" x={(box - width) / 2} y={(box - height) / 2} width={width} height={height} rx="3" />
       </svg>
       <figcaption>{aspect === "original" ? "Original" : aspect}</figcaption>

@@ -142,21 +142,34 @@ export function ConfigureForm({ source, busy, serverError, onSubmit }: Props) {
         <div className="aspect-options">
           {Aspects.map((aspect) => (
             <label key={aspect} className={"aspect-option" + (s.aspect === aspect ? " selected" : "")}>
-              <input type="radio" name={`${id}-aspect`} value={aspect} checked={s.aspect === aspect} onChange={() => set("aspect", aspect)} />
+              <input
+                type="radio"
+                name={`${id}-aspect`}
+                value={aspect}
+                aria-label={aspect === "original" ? "Original shape" : `Aspect ${aspect}`}
+                checked={s.aspect === aspect}
+                onChange={() => set("aspect", aspect)}
+              />
               <AspectPreview aspect={aspect} source={source} />
-              <span className="visually-hidden">{aspect === "original" ? "Original shape" : `Aspect ${aspect}`}</span>
             </label>
           ))}
         </div>
+        {showError("aspect")}
         <div className="field">
           <label htmlFor={`${id}-layout`}>Layout</label>
-          <select id={`${id}-layout`} value={s.layout} onChange={(e) => set("layout", e.target.value as JobSettings["layout"])}>
+          <select
+            id={`${id}-layout`}
+            value={s.layout}
+            aria-describedby={describe("layout")}
+            onChange={(e) => set("layout", e.target.value as JobSettings["layout"])}
+          >
             {Layouts.map((layout) => (
               <option key={layout} value={layout}>
                 {layout[0].toUpperCase() + layout.slice(1)} — {layoutHelp[layout]}
               </option>
             ))}
           </select>
+          {showError("layout")}
         </div>
       </fieldset>
 
@@ -172,6 +185,7 @@ export function ConfigureForm({ source, busy, serverError, onSubmit }: Props) {
               id={`${id}-style`}
               value={s.caption_style}
               disabled={!s.captions}
+              aria-describedby={describe("caption_style")}
               onChange={(e) => set("caption_style", e.target.value as JobSettings["caption_style"])}
             >
               {CaptionStyles.map((style) => (
@@ -180,16 +194,23 @@ export function ConfigureForm({ source, busy, serverError, onSubmit }: Props) {
                 </option>
               ))}
             </select>
+            {showError("caption_style")}
           </div>
           <div className="field">
             <label htmlFor={`${id}-lang`}>Spoken language</label>
-            <select id={`${id}-lang`} value={s.language} onChange={(e) => set("language", e.target.value)}>
+            <select
+              id={`${id}-lang`}
+              value={s.language}
+              aria-describedby={describe("language")}
+              onChange={(e) => set("language", e.target.value)}
+            >
               {languages.map(([code, name]) => (
                 <option key={code} value={code}>
                   {name}
                 </option>
               ))}
             </select>
+            {showError("language")}
           </div>
         </div>
       </fieldset>

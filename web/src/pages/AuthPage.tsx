@@ -33,7 +33,7 @@ export function AuthPage({ mode }: { mode: "login" | "register" }) {
     <section className="auth card" aria-labelledby="auth-title">
       <h1 id="auth-title">{registering ? "Create your account" : "Log in"}</h1>
       <p className="muted">Turn long videos into short clips ready to post.</p>
-      {state.message && !error && <p className="notice" role="status">{state.message}</p>}
+      {auth.notice && !error && <p className="notice" role="status">{auth.notice.message}</p>}
       <form onSubmit={submit} noValidate={false}>
         <label htmlFor={ids.email}>Email</label>
         <input id={ids.email} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
