@@ -74,18 +74,35 @@ function isMp4(path) {
 
 const state = {};
 
+// Each step needs the ones before it: after a failure the rest are reported as not run.
+function stepper(t) {
+  let failed = false;
+  return async (name, fn) => {
+    if (failed) return t.test(name, { skip: "an earlier step failed" });
+    return t.test(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    });
+  };
+}
+
 test("one user goes from upload to downloaded clips", async (t) => {
   const context = await newContext({ acceptDownloads: true });
   const page = await context.newPage();
+  const step = stepper(t);
 
-  await t.test("signed-out visitors land on the login page", async () => {
+  await step("signed-out visitors land on the login page", async () => {
     await page.goto(server.url);
     await page.waitForURL("**/login");
     await page.getByRole("heading", { name: "Log in" }).waitFor();
     await shot(page, "01-login");
   });
 
-  await t.test("register", async () => {
+  await step("register", async () => {
     await page.goto(`${server.url}/register`);
     await page.getByLabel("Email").fill(first);
     await page.getByLabel("Password").fill(password);
@@ -94,7 +111,7 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await page.waitForURL("**/upload");
   });
 
-  await t.test("registering the same email again shows the server's message", async () => {
+  await step("registering the same email again shows the server's message", async () => {
     const other = await context.newPage();
     await other.goto(`${server.url}/register`);
     await other.getByLabel("Email").fill(first);
@@ -106,7 +123,7 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await other.close();
   });
 
-  await t.test("upload a real recording", async () => {
+  await step("upload a real recording", async () => {
     await shot(page, "03-upload");
     await page.getByLabel("Choose a video file").setInputFiles(videoFile);
     await page.waitForURL(/\/videos\/[^/]+$/);
@@ -114,7 +131,7 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await page.getByRole("heading", { name: "videogrep_manifesto.mp4" }).waitFor();
   });
 
-  await t.test("configure and generate", async () => {
+  await step("configure and generate", async () => {
     await page.getByLabel("Number of clips").fill("2");
     await page.getByRole("button", { name: "15–30 s" }).click();
     await page.getByLabel("Aspect 9:16").check();
@@ -126,10 +143,18 @@ test("one user goes from upload to downloaded clips", async (t) => {
     state.jobId = page.url().split("/").pop();
   });
 
-  await t.test("progress is shown while it runs, then the clips", async () => {
+  await step("progress is shown while it runs, then the clips", async () => {
     const progress = page.getByRole("progressbar", { name: "Job progress" });
     const results = page.getByRole("heading", { name: /^\d+ clips?$/ });
-    await Promise.race([progress.waitFor({ timeout: 0 }), results.waitFor({ timeout: 0 })]);
+    // Screenshot the progress once it has moved, unless the job is already done by then.
+    await page.waitForFunction(
+      () => {
+        const bar = document.querySelector('[role="progressbar"][aria-label="Job progress"]');
+        return !bar || Number(bar.getAttribute("aria-valuenow")) >= 10;
+      },
+      null,
+      { timeout: 0 },
+    );
     if (await progress.isVisible()) await shot(page, "05-progress");
     await results.waitFor({ timeout: 0 });
     const cards = page.getByRole("article");
@@ -138,7 +163,7 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await shot(page, "06-results");
   });
 
-  await t.test("a clip plays in the page", async () => {
+  await step("a clip plays in the page", async () => {
     const video = page.getByRole("article").first().locator("video");
     await video.scrollIntoViewIfNeeded();
     await video.evaluate((v) => {
@@ -151,7 +176,7 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await video.evaluate((v) => v.pause());
   });
 
-  await t.test("a clip downloads as an mp4", async () => {
+  await step("a clip downloads as an mp4", async () => {
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 0 }),
       page.getByRole("article").first().getByRole("link", { name: /^Download/ }).click(),
@@ -169,15 +194,15 @@ test("one user goes from upload to downloaded clips", async (t) => {
     assert.ok(probe.streams.some((s) => s.codec_type === "audio"), "an audio stream");
   });
 
-  await t.test("the dashboard lists the video with its job", async () => {
-    await page.getByRole("link", { name: "My videos" }).click();
+  await step("the dashboard lists the video with its job", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My videos" }).click();
     const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "videogrep_manifesto.mp4" }) });
     await card.waitFor();
     await card.getByRole("link", { name: /Done/ }).waitFor();
     await shot(page, "07-dashboard");
   });
 
-  await t.test("an expired session asks to log in again and comes back", async () => {
+  await step("an expired session asks to log in again and comes back", async () => {
     await page.evaluate(() => localStorage.setItem("clipgen.session", JSON.stringify({ token: "expired.or.forged", email: "x@example.com" })));
     await page.goto(`${server.url}/jobs/${state.jobId}`);
     await page.waitForURL("**/login");
@@ -189,7 +214,7 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await page.getByRole("heading", { name: /^\d+ clips?$/ }).waitFor();
   });
 
-  await t.test("at phone width the results stay usable", async () => {
+  await step("at phone width the results stay usable", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("article").first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -197,7 +222,7 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await page.screenshot({ path: join(outDir, "08-results-phone.png") });
   });
 
-  await t.test("log out", async () => {
+  await step("log out", async () => {
     await page.getByRole("button", { name: "Log out" }).click();
     await page.waitForURL("**/login");
     await page.getByText("You have logged out.").waitFor();
@@ -210,7 +235,7 @@ test("a second user cannot see the first one's videos", async () => {
   const context = await newContext();
   const page = await context.newPage();
   await register(page, second);
-  await page.getByRole("link", { name: "My videos" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My videos" }).click();
   await page.getByText(/No videos yet/).waitFor();
   assert.equal(await page.getByText("videogrep_manifesto.mp4").count(), 0);
 
