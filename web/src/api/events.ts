@@ -4,6 +4,7 @@ import { SseParser } from "../lib/sse";
 import { ApiError, request } from "./client";
 import { getJob, jobEventsPath } from "./jobs";
 import { isFinished, type Job } from "./types";
+import { toJob, type WireJob } from "./wire";
 
 export type WatchMode = "live" | "polling";
 
@@ -52,12 +53,12 @@ async function streamJob(id: string, options: WatchOptions): Promise<Job | null>
   }
 }
 
-// The stream sends either a bare job or {"job": ...}; anything else (keep-alives) is skipped.
+// Each event's data is the job ("update" while it runs, "end" when it is finished); data that
+// is not a job (the "end" of a job deleted meanwhile) is skipped.
 function parseJob(data: string): Job | null {
   try {
-    const value = JSON.parse(data) as Job | { job: Job };
-    const job = "job" in value ? value.job : value;
-    return job && typeof job.status === "string" ? job : null;
+    const job = JSON.parse(data) as WireJob;
+    return typeof job?.id === "string" && typeof job.status === "string" ? toJob(job) : null;
   } catch {
     return null;
   }

@@ -1,5 +1,4 @@
-// The shapes of the clipgen HTTP API (../../../../shared/DESIGN.md, "HTTP API"). Field names
-// live here and in the resource modules beside this file, nowhere else.
+// The app's view of clipgen's resources. wire.ts maps the server's JSON onto these.
 
 export interface User {
   id: string;
@@ -67,6 +66,7 @@ export interface Job {
   stage: string | null;
   progress: number;
   error: string | null;
+  notes?: string[]; // e.g. "only 3 clips of 20-60 s fit this video"
   settings?: Partial<JobSettings>;
   created_at: string;
   started_at: string | null;
@@ -84,17 +84,13 @@ export interface Clip {
   reason: string;
   virality_score: number;
   hashtags: string[];
+  width?: number;
+  height?: number;
   download_url: string;
   thumbnail_url: string;
 }
 
 export type TranscriptFormat = "json" | "srt" | "vtt";
-
-export interface TranscriptWord {
-  word: string;
-  start: number;
-  end: number;
-}
 
 export function isFinished(status: JobStatus): boolean {
   return status === "succeeded" || status === "failed" || status === "canceled";

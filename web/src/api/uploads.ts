@@ -4,6 +4,7 @@
 // multipart (POST /api/videos). XMLHttpRequest, not fetch: only it reports upload progress.
 import { ApiError, authHeaders, errorFrom, reportExpired, requestJson, statusMessage } from "./client";
 import type { Video } from "./types";
+import { toVideo, type WireVideo } from "./wire";
 
 export interface UploadProgress {
   loaded: number;
@@ -28,12 +29,12 @@ export async function uploadVideo(file: File, options: UploadOptions = {}): Prom
     const form = new FormData();
     form.append("file", file, file.name);
     const response = await send("POST", "/api/videos", form, { ...authHeaders() }, options);
-    return ((await response.json()) as { video: Video }).video;
+    return toVideo(((await response.json()) as { video: WireVideo }).video);
   }
   const headers = { "Content-Type": file.type || "application/octet-stream", ...direct.headers };
   await send(direct.method ?? "PUT", direct.url, file, headers, options);
   const path = `/api/uploads/${encodeURIComponent(direct.id)}/complete`;
-  return (await requestJson<{ video: Video }>(path, { method: "POST", signal: options.signal })).video;
+  return toVideo((await requestJson<{ video: WireVideo }>(path, { method: "POST", signal: options.signal })).video);
 }
 
 // null when the server has no direct upload (404): it takes the file itself.

@@ -1,12 +1,13 @@
 import { request, requestJson } from "./client";
 import type { TranscriptFormat, Video } from "./types";
+import { toVideo, type WireVideo } from "./wire";
 
 export async function listVideos(signal?: AbortSignal): Promise<Video[]> {
-  return (await requestJson<{ videos: Video[] }>("/api/videos", { signal })).videos;
+  return (await requestJson<{ videos: WireVideo[] }>("/api/videos", { signal })).videos.map(toVideo);
 }
 
 export async function getVideo(id: string, signal?: AbortSignal): Promise<Video> {
-  return (await requestJson<{ video: Video }>(`/api/videos/${encodeURIComponent(id)}`, { signal })).video;
+  return toVideo((await requestJson<{ video: WireVideo }>(`/api/videos/${encodeURIComponent(id)}`, { signal })).video);
 }
 
 export async function deleteVideo(id: string): Promise<void> {

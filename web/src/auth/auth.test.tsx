@@ -19,7 +19,7 @@ describe("register and log in", () => {
     const { calls } = fakeApi({
       "POST /api/auth/register": () => json(201, { user, token: "fresh-token" }),
       "GET /api/videos": () => json(200, { videos: [] }),
-      "GET /api/jobs": () => json(200, { jobs: [] }),
+      "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }),
     });
     renderApp("/register");
     await userEvent.type(screen.getByLabelText("Email"), "Ada@Example.com");
@@ -47,7 +47,7 @@ describe("register and log in", () => {
     fakeApi({
       "POST /api/auth/login": () => json(200, { token: "t2", expires_at: "2026-11-26T10:00:00Z" }),
       "GET /api/videos/v1": () => json(200, { video }),
-      "GET /api/jobs": () => json(200, { jobs: [] }),
+      "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }),
     });
     renderApp("/videos/v1");
     expect(screen.getByTestId("location")).toHaveTextContent("/login");
@@ -62,7 +62,7 @@ describe("register and log in", () => {
     let loggedIn = false;
     fakeApi({
       "GET /api/videos/v1": () => (loggedIn ? json(200, { video }) : apiError(401, "unauthorized", "token expired")),
-      "GET /api/jobs": () => (loggedIn ? json(200, { jobs: [] }) : apiError(401, "unauthorized", "token expired")),
+      "GET /api/videos/v1/jobs": () => (loggedIn ? json(200, { jobs: [] }) : apiError(401, "unauthorized", "token expired")),
       "POST /api/auth/login": () => {
         loggedIn = true;
         return json(200, { token: "t3" });
@@ -81,7 +81,7 @@ describe("register and log in", () => {
   });
 
   it("logs out and forgets the token", async () => {
-    fakeApi({ "GET /api/videos": () => json(200, { videos: [] }), "GET /api/jobs": () => json(200, { jobs: [] }) });
+    fakeApi({ "GET /api/videos": () => json(200, { videos: [] }), "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }) });
     signIn();
     renderApp("/");
     await userEvent.click(await screen.findByRole("button", { name: "Log out" }));

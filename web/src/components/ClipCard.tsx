@@ -14,7 +14,15 @@ export function ClipCard({ clip }: { clip: Clip }) {
   return (
     <article className="clip-card card" aria-labelledby={titleId}>
       <div className="clip-media">
-        <video controls preload="metadata" playsInline poster={clip.thumbnail_url} src={clip.download_url} aria-label={`Preview of ${clip.title}`} />
+        <video
+          controls
+          preload="metadata"
+          playsInline
+          poster={clip.thumbnail_url}
+          src={clip.download_url}
+          aria-label={`Preview of ${clip.title}`}
+          style={clip.width && clip.height ? { aspectRatio: `${clip.width} / ${clip.height}` } : undefined}
+        />
         <span className={`score score-${scoreLevel(clip.virality_score)}`} title="Virality score, 1 to 10">
           <span className="visually-hidden">Score </span>
           {Number.isInteger(clip.virality_score) ? clip.virality_score : clip.virality_score.toFixed(1)}

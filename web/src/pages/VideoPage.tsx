@@ -8,7 +8,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatBytes, formatDuration } from "../lib/format";
 import { useAsync } from "../lib/useAsync";
-import { JobList } from "./DashboardPage";
+import { JobList } from "../components/JobList";
 
 // One video: what it is, the settings for a new set of clips, and the jobs run on it so far.
 export function VideoPage() {

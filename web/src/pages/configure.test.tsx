@@ -11,7 +11,7 @@ describe("configure", () => {
   it("posts the chosen settings and opens the job", async () => {
     const { calls } = fakeApi({
       "GET /api/videos/v1": () => json(200, { video }),
-      "GET /api/jobs": () => json(200, { jobs: [] }),
+      "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }),
       "POST /api/videos/v1/jobs": () => json(202, { job: job({ status: "queued", progress: 0, stage: null }) }),
       "GET /api/jobs/j1": () => json(200, { job: job({ status: "queued", progress: 0, stage: null }) }),
     });
@@ -44,7 +44,7 @@ describe("configure", () => {
   });
 
   it("draws the frame shape of the chosen aspect, and the source's for original", async () => {
-    fakeApi({ "GET /api/videos/v1": () => json(200, { video }), "GET /api/jobs": () => json(200, { jobs: [] }) });
+    fakeApi({ "GET /api/videos/v1": () => json(200, { video }), "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }) });
     renderApp("/videos/v1");
     const frame = (name: string) => {
       const option = screen.getByLabelText(name).closest("label")!;
@@ -62,7 +62,7 @@ describe("configure", () => {
   });
 
   it("says what is wrong before sending, next to the field", async () => {
-    const { calls } = fakeApi({ "GET /api/videos/v1": () => json(200, { video }), "GET /api/jobs": () => json(200, { jobs: [] }) });
+    const { calls } = fakeApi({ "GET /api/videos/v1": () => json(200, { video }), "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }) });
     renderApp("/videos/v1");
     const min = await screen.findByLabelText("Shortest (seconds)");
     await userEvent.clear(min);
@@ -78,7 +78,7 @@ describe("configure", () => {
     let answer = apiError(422, "invalid_input", "language: must be a language code such as 'en', got 'xx'", "language");
     fakeApi({
       "GET /api/videos/v1": () => json(200, { video }),
-      "GET /api/jobs": () => json(200, { jobs: [] }),
+      "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }),
       "POST /api/videos/v1/jobs": () => answer,
     });
     renderApp("/videos/v1");
@@ -92,7 +92,7 @@ describe("configure", () => {
   });
 
   it("turns caption style off with captions", async () => {
-    fakeApi({ "GET /api/videos/v1": () => json(200, { video }), "GET /api/jobs": () => json(200, { jobs: [] }) });
+    fakeApi({ "GET /api/videos/v1": () => json(200, { video }), "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }) });
     renderApp("/videos/v1");
     await userEvent.click(await screen.findByLabelText(/Burn in captions/));
     expect(screen.getByLabelText("Caption style")).toBeDisabled();

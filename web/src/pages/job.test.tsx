@@ -47,12 +47,14 @@ describe("job progress and results", () => {
     expect(screen.getByRole("progressbar", { name: "Job progress" })).toHaveAttribute("aria-valuenow", "35");
     expect(screen.getByText("35%")).toBeInTheDocument();
 
-    act(() => stream.send({ job: job({ stage: "render", progress: 80 }) }));
+    act(() => stream.keepAlive());
+    act(() => stream.send(job({ stage: "render", progress: 80 })));
     expect(await screen.findByRole("heading", { name: "Rendering clips" })).toBeInTheDocument();
 
-    act(() => stream.send(job({ status: "succeeded", stage: "publish", progress: 100 })));
+    act(() => stream.send(job({ status: "succeeded", stage: "publish", progress: 100, notes: ["only 3 clips of 20-60 s fit this video"] }), "end"));
     expect(await screen.findByRole("heading", { name: "3 clips" })).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(screen.getByText("only 3 clips of 20-60 s fit this video")).toBeInTheDocument();
   });
 
   it("falls back to polling when the event stream is not there", async () => {

@@ -23,7 +23,7 @@ describe("upload", () => {
     const { calls } = fakeApi({
       "POST /api/uploads": () => apiError(404, "not_found", "no such route"),
       "GET /api/videos/v1": () => json(200, { video }),
-      "GET /api/jobs": () => json(200, { jobs: [] }),
+      "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }),
     });
     const now = vi.spyOn(performance, "now").mockReturnValue(0);
     renderApp("/upload");
@@ -51,7 +51,7 @@ describe("upload", () => {
         json(201, { upload: { id: "up1", url: "https://bucket.example/k?X-Amz-Signature=1", method: "PUT", headers: { "x-amz-meta-a": "1" } } }),
       "POST /api/uploads/up1/complete": () => json(201, { video }),
       "GET /api/videos/v1": () => json(200, { video }),
-      "GET /api/jobs": () => json(200, { jobs: [] }),
+      "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }),
     });
     renderApp("/upload");
     const xhr = await chooseFile(file());

@@ -19,14 +19,16 @@ export function apiError(status: number, code: string, message: string, field?: 
   return json(status, { error: { code, message, ...(field ? { field } : {}) } });
 }
 
-// A text/event-stream response whose events the test pushes when it wants.
+// A text/event-stream response whose events the test pushes when it wants, named as the server
+// names them ("update" while the job runs, "end" with the finished job).
 export function eventStream() {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
   const encoder = new TextEncoder();
   return {
     response: new Response(stream, { status: 200, headers: { "Content-Type": "text/event-stream" } }),
-    send: (data: unknown) => controller.enqueue(encoder.encode(`data: ${JSON.stringify(data)}\n\n`)),
+    send: (data: unknown, event = "update") => controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)),
+    keepAlive: () => controller.enqueue(encoder.encode(": keep-alive\n\n")),
     close: () => controller.close(),
   };
 }
@@ -54,7 +56,7 @@ export const video = {
   id: "v1",
   filename: "podcast.mp4",
   size_bytes: 12_500_000,
-  duration_s: 88.1,
+  duration: 88.1,
   width: 1280,
   height: 720,
   has_audio: true,
@@ -81,14 +83,14 @@ export function job(overrides: Record<string, unknown> = {}) {
 export function clip(n: number, score: number, start: number) {
   return {
     id: `c${n}`,
-    clip_number: n,
-    start_s: start,
-    end_s: start + 30,
+    number: n,
+    start,
+    end: start + 30,
     duration: 30,
     title: `Clip title ${n}`,
     text: `Words spoken in clip ${n}.`,
     reason: `Reason ${n}`,
-    virality_score: score,
+    score,
     hashtags: ["talk"],
     download_url: `/files/c${n}.mp4?expires=1&signature=ab`,
     thumbnail_url: `/files/c${n}.jpg?expires=1&signature=ab`,
