@@ -29,7 +29,7 @@ struct InvalidToken : std::runtime_error {
 class TokenIssuer {
  public:
   // `secret` is SECRET_KEY: at least 32 bytes, else std::invalid_argument.
-  TokenIssuer(std::string secret, std::chrono::seconds lifetime = std::chrono::hours(24));
+  explicit TokenIssuer(std::string secret, std::chrono::seconds lifetime = std::chrono::hours(24));
 
   IssuedToken issue(const std::string& user_id, Clock::time_point now) const;
   // Throws InvalidToken saying why.

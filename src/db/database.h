@@ -18,8 +18,8 @@ enum class Dialect { sqlite, postgresql };
 //   sqlite:///absolute/path.db, sqlite://relative/path.db or sqlite:path.db
 struct ConnectionTarget {
   Dialect dialect = Dialect::sqlite;
-  std::string backend;         // SOCI backend name: "sqlite3" | "postgresql"
-  std::string connect_string;  // SOCI connect string for that backend
+  std::string postgresql_uri;          // PostgreSQL: the URL, which libpq reads as is
+  std::filesystem::path sqlite_file;   // SQLite: the database file
 };
 
 // Throws std::invalid_argument naming what is wrong with `url` (never echoing a password).

@@ -4,17 +4,18 @@
 // clips rows, and record the outcome. Used by `clipgen serve` and `clipgen worker`.
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 #include "analysis/analyzer.h"
 #include "db/database.h"
+#include "jobs/pipeline.h"
 #include "jobs/queue.h"
 #include "speech/transcriber.h"
 #include "storage/storage.h"
@@ -68,14 +69,18 @@ class WorkerPool {
   const std::string& worker_id() const { return options_.worker_id; }
 
  private:
+  // A job this process is running; the heartbeat and stop() flip `cancel` to stop it.
   struct Running {
-    std::string job_id;
+    db::Job job;
     std::atomic<bool> cancel{false};
   };
 
-  void worker_loop(unsigned index);
+  void worker_loop();
   void heartbeat_loop();
-  bool run_claimed(Engines& engines);
+  // Claims one job and runs it to an outcome recorded in the database; false when none queued.
+  bool run_next(Engines& engines);
+  void execute(Running& running, Engines& engines);
+  void publish(const db::Job& job, const PipelineResult& result);
 
   db::Database& db_;
   storage::Storage& storage_;
@@ -83,13 +88,14 @@ class WorkerPool {
   WorkerOptions options_;
   JobQueue queue_;
 
-  std::atomic<bool> stopping_{false};
-  std::atomic<bool> hand_back_{false};
-  std::mutex mutex_;
+  std::atomic<bool> stopping_{false};        // no new claims
+  std::atomic<bool> hand_back_{false};       // running jobs go back to the queue
+  std::atomic<bool> heartbeat_stopping_{false};
+  std::mutex mutex_;                         // guards running_ and the waits below
   std::condition_variable wake_;
+  std::vector<std::shared_ptr<Running>> running_;
   std::vector<std::thread> threads_;
   std::thread heartbeat_;
-  std::unordered_map<Running*, std::shared_ptr<Running>> running_;
 };
 
 }  // namespace clipgen::jobs
