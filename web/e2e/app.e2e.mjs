@@ -7,7 +7,7 @@
 //                                CLIPGEN_WEB_DIR; defaults suit a build in ../build)
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, openSync, readSync, closeSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -33,6 +33,7 @@ let browser;
 const serverLog = [];
 
 before(async () => {
+  assert.ok(existsSync(join(webDir, "index.html")), `no built web app in ${webDir}: run scripts/build.sh`);
   mkdirSync(outDir, { recursive: true });
   server = await startServer({ binary, webDir, cwd: root, log: (line) => serverLog.push(line) });
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
@@ -56,8 +57,8 @@ async function shot(page, name) {
   await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
 }
 
-async function register(page, email) {
-  await page.goto(`${server.url}/register`);
+async function register(page, email, url = server.url) {
+  await page.goto(`${url}/register`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
@@ -251,4 +252,34 @@ test("a second user cannot see the first one's videos", async () => {
     assert.equal(response.status, 404, `${path} answers 404 to another user`);
   }
   await context.close();
+});
+
+test("the server's upload errors are shown as they are", async () => {
+  // A server of its own with a small upload limit, so a real recording is too large for it.
+  const limit = 300_000;
+  const small = await startServer({
+    binary,
+    webDir,
+    cwd: root,
+    log: (line) => serverLog.push(line),
+    env: { CLIPGEN_MAX_UPLOAD_BYTES: String(limit) },
+  });
+  try {
+    const context = await newContext();
+    const page = await context.newPage();
+    await register(page, first, small.url);
+
+    await page.getByLabel("Choose a video file").setInputFiles(videoFile);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), new RegExp(`limit of ${limit} bytes`));
+    await shot(page, "09-upload-too-large");
+
+    // Audio only: the server probes it and refuses it with a 422 that names the problem.
+    await page.getByLabel("Choose a video file").setInputFiles(join(mediaDir, "odd/androidx_sample_audio_only_15s.mp4"));
+    await page.getByRole("alert").filter({ hasText: /video/i }).waitFor();
+    await context.close();
+  } finally {
+    await small.stop();
+  }
 });

@@ -31,13 +31,13 @@ async function waitUntilHealthy(url, exited) {
   }
 }
 
-export async function startServer({ binary, webDir, cwd, log }) {
+export async function startServer({ binary, webDir, cwd, log, env = {} }) {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), "clipgen-e2e-web-"));
   const args = ["serve", "--dev", "--host", "127.0.0.1", "--port", String(port), "--data-dir", dataDir];
   const child = spawn(binary, args, {
     cwd,
-    env: { ...process.env, CLIPGEN_WEB_DIR: webDir },
+    env: { ...process.env, CLIPGEN_WEB_DIR: webDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (d) => log(d.toString()));
