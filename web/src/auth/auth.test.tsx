@@ -4,13 +4,17 @@ import { describe, expect, it } from "vitest";
 import { apiError, fakeApi, json, signIn, user, video } from "../test/fakeApi";
 import { renderApp } from "../test/renderApp";
 
+async function submitCredentials(email: string, password: string, button: string) {
+  await userEvent.type(screen.getByLabelText("Email"), email);
+  await userEvent.type(screen.getByLabelText("Password"), password);
+  await userEvent.click(screen.getByRole("button", { name: button }));
+}
+
 describe("register and log in", () => {
   it("shows the server's own words when registering fails", async () => {
     fakeApi({ "POST /api/auth/register": () => apiError(409, "conflict", "An account with this email already exists") });
     renderApp("/register");
-    await userEvent.type(screen.getByLabelText("Email"), "ada@example.com");
-    await userEvent.type(screen.getByLabelText("Password"), "correct horse");
-    await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+    await submitCredentials("ada@example.com", "correct horse", "Create account");
     expect(await screen.findByRole("alert")).toHaveTextContent("An account with this email already exists");
     expect(screen.getByTestId("location")).toHaveTextContent("/register");
   });
@@ -22,9 +26,7 @@ describe("register and log in", () => {
       "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }),
     });
     renderApp("/register");
-    await userEvent.type(screen.getByLabelText("Email"), "Ada@Example.com");
-    await userEvent.type(screen.getByLabelText("Password"), "correct horse");
-    await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+    await submitCredentials("Ada@Example.com", "correct horse", "Create account");
     await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/upload"));
     expect(calls[0].body).toEqual({ email: "Ada@Example.com", password: "correct horse" });
     await userEvent.click(screen.getByRole("link", { name: "My videos" }));
@@ -37,9 +39,7 @@ describe("register and log in", () => {
   it("says why a login was refused", async () => {
     fakeApi({ "POST /api/auth/login": () => apiError(401, "unauthorized", "Wrong email or password") });
     renderApp("/login");
-    await userEvent.type(screen.getByLabelText("Email"), "ada@example.com");
-    await userEvent.type(screen.getByLabelText("Password"), "nope");
-    await userEvent.click(screen.getByRole("button", { name: "Log in" }));
+    await submitCredentials("ada@example.com", "nope", "Log in");
     expect(await screen.findByRole("alert")).toHaveTextContent("Wrong email or password");
   });
 
@@ -51,9 +51,7 @@ describe("register and log in", () => {
     });
     renderApp("/videos/v1");
     expect(screen.getByTestId("location")).toHaveTextContent("/login");
-    await userEvent.type(screen.getByLabelText("Email"), "ada@example.com");
-    await userEvent.type(screen.getByLabelText("Password"), "correct horse");
-    await userEvent.click(screen.getByRole("button", { name: "Log in" }));
+    await submitCredentials("ada@example.com", "correct horse", "Log in");
     expect(await screen.findByRole("heading", { name: "podcast.mp4" })).toBeInTheDocument();
     expect(screen.getByTestId("location")).toHaveTextContent("/videos/v1");
   });
@@ -73,9 +71,7 @@ describe("register and log in", () => {
     expect(await screen.findByText("Your session has expired. Please log in again.")).toBeInTheDocument();
     expect(screen.getByTestId("location")).toHaveTextContent("/login");
     expect(localStorage.getItem("clipgen.session")).toBeNull();
-    await userEvent.type(screen.getByLabelText("Email"), "ada@example.com");
-    await userEvent.type(screen.getByLabelText("Password"), "correct horse");
-    await userEvent.click(screen.getByRole("button", { name: "Log in" }));
+    await submitCredentials("ada@example.com", "correct horse", "Log in");
     await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/videos/v1?tab=jobs"));
     expect(await screen.findByRole("heading", { name: "podcast.mp4" })).toBeInTheDocument();
   });

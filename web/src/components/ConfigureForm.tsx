@@ -67,6 +67,23 @@ export function ConfigureForm({ source, busy, serverError, onSubmit }: Props) {
       </p>
     );
 
+  const numberField = (key: "num_clips" | "min_duration" | "max_duration", label: string, min: number, max: number) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <input
+        id={`${id}-${key}`}
+        type="number"
+        min={min}
+        max={max}
+        value={Number.isNaN(s[key]) ? "" : s[key]}
+        aria-invalid={!!fieldError(key)}
+        aria-describedby={describe(key)}
+        onChange={(e) => set(key, e.target.valueAsNumber)}
+      />
+      {showError(key)}
+    </div>
+  );
+
   function submit(e: FormEvent) {
     e.preventDefault();
     const found = validateSettings(s);
@@ -79,48 +96,9 @@ export function ConfigureForm({ source, busy, serverError, onSubmit }: Props) {
       <fieldset>
         <legend>Clips</legend>
         <div className="row">
-          <div className="field">
-            <label htmlFor={`${id}-num`}>Number of clips</label>
-            <input
-              id={`${id}-num`}
-              type="number"
-              min={1}
-              max={SettingsLimits.maxClips}
-              value={Number.isNaN(s.num_clips) ? "" : s.num_clips}
-              aria-invalid={!!fieldError("num_clips")}
-              aria-describedby={describe("num_clips")}
-              onChange={(e) => set("num_clips", e.target.valueAsNumber)}
-            />
-            {showError("num_clips")}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-min`}>Shortest (seconds)</label>
-            <input
-              id={`${id}-min`}
-              type="number"
-              min={SettingsLimits.minSeconds}
-              max={SettingsLimits.maxSeconds}
-              value={Number.isNaN(s.min_duration) ? "" : s.min_duration}
-              aria-invalid={!!fieldError("min_duration")}
-              aria-describedby={describe("min_duration")}
-              onChange={(e) => set("min_duration", e.target.valueAsNumber)}
-            />
-            {showError("min_duration")}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-max`}>Longest (seconds)</label>
-            <input
-              id={`${id}-max`}
-              type="number"
-              min={SettingsLimits.minSeconds}
-              max={SettingsLimits.maxSeconds}
-              value={Number.isNaN(s.max_duration) ? "" : s.max_duration}
-              aria-invalid={!!fieldError("max_duration")}
-              aria-describedby={describe("max_duration")}
-              onChange={(e) => set("max_duration", e.target.valueAsNumber)}
-            />
-            {showError("max_duration")}
-          </div>
+          {numberField("num_clips", "Number of clips", 1, SettingsLimits.maxClips)}
+          {numberField("min_duration", "Shortest (seconds)", SettingsLimits.minSeconds, SettingsLimits.maxSeconds)}
+          {numberField("max_duration", "Longest (seconds)", SettingsLimits.minSeconds, SettingsLimits.maxSeconds)}
         </div>
         <div className="chips" role="group" aria-label="Clip length presets">
           {lengthPresets.map(([min, max]) => (

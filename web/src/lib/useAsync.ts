@@ -33,7 +33,6 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unk
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, round]);
 
   return { data, error, loading, reload };
