@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { WatchMode } from "../api/events";
 import type { Job } from "../api/types";
 import { formatDuration, formatRemaining } from "../lib/format";
-import { RateMeter } from "../lib/rate";
+import { remainingAtAveragePace } from "../lib/rate";
 import { ProgressBar } from "./ProgressBar";
 
 const stageNames: Record<string, string> = {
@@ -30,20 +30,16 @@ interface Props {
 // Stage, percent, time so far and an estimate of the time left, ticking every second.
 export function JobProgress({ job, mode, canceling, onCancel }: Props) {
   const [now, setNow] = useState(() => Date.now());
-  const meter = useRef(new RateMeter(30_000));
   const opened = useRef(Date.now());
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  useEffect(() => {
-    if (job.status === "running") meter.current.add(Date.now(), job.progress);
-  }, [job.status, job.progress]);
 
   const started = job.started_at ? Date.parse(job.started_at) : NaN;
   const elapsed = (now - (Number.isNaN(started) ? opened.current : started)) / 1000;
-  const remaining = job.status === "running" ? meter.current.remaining(100) : null;
+  const remaining = job.status === "running" ? remainingAtAveragePace(elapsed, job.progress) : null;
 
   return (
     <div className="card job-progress">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clipFilename } from "./download";
 import { formatBytes, formatDuration, formatRemaining } from "./format";
-import { RateMeter } from "./rate";
+import { RateMeter, remainingAtAveragePace } from "./rate";
 import { SseParser } from "./sse";
 import { paragraphs } from "./transcript";
 
@@ -58,6 +58,14 @@ describe("RateMeter", () => {
     meter.add(5500, 60);
     meter.add(6000, 110);
     expect(meter.rate()).toBe(100);
+  });
+});
+
+describe("remainingAtAveragePace", () => {
+  it("projects the pace so far onto what is left, once there is some progress", () => {
+    expect(remainingAtAveragePace(40, 20)).toBe(160);
+    expect(remainingAtAveragePace(40, 1)).toBeNull();
+    expect(remainingAtAveragePace(40, 100)).toBeNull();
   });
 });
 

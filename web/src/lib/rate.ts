@@ -38,3 +38,12 @@ export class RateMeter {
     this.samples = [];
   }
 }
+
+// Seconds left for a job `percent` done after `elapsed` seconds, at its average pace so far.
+// Stages move at very different speeds (probing takes a moment, transcribing most of the
+// time), so a recent-window rate swings wildly; the average since the start is steadier.
+// Null until there is enough progress to say anything.
+export function remainingAtAveragePace(elapsedSeconds: number, percent: number): number | null {
+  if (!(percent >= 3) || percent >= 100 || !(elapsedSeconds > 0)) return null;
+  return (elapsedSeconds * (100 - percent)) / percent;
+}
