@@ -8,7 +8,7 @@ export function Layout() {
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="topbar">
         <NavLink to="/" className="brand" aria-label="clipgen home">
-          <span className="brand-mark" aria-hidden="true">▶</span> clipgen
+          <span className="brand-mark" aria-hidden="true">▶</span> <span className="brand-name">clipgen</span>
         </NavLink>
         {user && (
           <nav aria-label="Main">
