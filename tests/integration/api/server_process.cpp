@@ -48,9 +48,9 @@ int free_port() {
   return ntohs(address.sin_port);
 }
 
-std::string test_database_url() {
-  const char* url = std::getenv("CLIPGEN_TEST_DATABASE_URL");
-  return url ? url : "";
+db::Dialect test_dialect() {
+  const char* dialect = std::getenv("CLIPGEN_TEST_DIALECT");
+  return dialect && std::string(dialect) == "postgresql" ? db::Dialect::postgresql : db::Dialect::sqlite;
 }
 
 ServiceProcess::ServiceProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,

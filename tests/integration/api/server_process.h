@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "db/database.h"
+
 namespace clipgen::testing {
 
 // A TCP port on 127.0.0.1 that nothing listens on right now.
@@ -65,7 +67,8 @@ class TestServer {
 // The secret every test server runs with; tests sign their own tokens and links with it.
 inline constexpr const char* kTestSecret = "test-secret-0123456789abcdef0123456789abcdef";
 
-// The database the suite runs on: CLIPGEN_TEST_DATABASE_URL when set (PostgreSQL), else "".
-std::string test_database_url();
+// The dialect this run of the suite uses: CLIPGEN_TEST_DIALECT=postgresql (ctest registers
+// each suite once per dialect), SQLite otherwise.
+db::Dialect test_dialect();
 
 }  // namespace clipgen::testing
