@@ -52,7 +52,9 @@ void add_auth_routes(Router& router, ApiContext& context) {
       throw HttpError(429, "too_many_attempts", "too many failed sign-ins; try again later");
     }
     const auto user = db::UserRepository(context.db).find_by_email(email);
-    if (!user || !auth::verify_password(credentials.password, user->password_hash)) {
+    // An unknown email costs a hash check too, so the answer's timing does not tell who has an account.
+    static const std::string unknown_user_hash = auth::hash_password("no such user", context.password_cost);
+    if (!auth::verify_password(credentials.password, user ? user->password_hash : unknown_user_hash) || !user) {
       context.throttle.record_failure(req.remote_addr, email, now);
       throw unauthorized("wrong email or password");
     }

@@ -12,6 +12,7 @@
 #include "api/routes.h"
 #include "api/signed_url.h"
 #include "db/clip_repository.h"
+#include "storage/storage_key.h"
 
 namespace clipgen::api {
 namespace {
@@ -38,6 +39,12 @@ void serve_signed_file(ApiContext& context, const httplib::Request& req, httplib
     case SignatureCheck::valid: break;
   }
   const std::string key = req.path.substr(std::string_view(kFilesPrefix).size());
+  // Keys that could leave the storage root ("..", a leading '/') are refused like missing ones.
+  try {
+    storage::check_key(key);
+  } catch (const std::invalid_argument&) {
+    throw not_found("file");
+  }
   const auto path = context.storage.local_path(key);
   if (!path) throw not_found("file");
   res.set_header("Cache-Control", "private, max-age=3600");

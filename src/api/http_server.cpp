@@ -131,7 +131,9 @@ int HttpServer::bind(const std::string& host, int port) {
   return port;
 }
 
-void HttpServer::run() { http_.listen_after_bind(); }
+void HttpServer::run() {
+  if (!stopping_) http_.listen_after_bind();
+}
 
 void HttpServer::stop() {
   stopping_ = true;

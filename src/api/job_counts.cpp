@@ -1,18 +1,19 @@
 #include "api/job_counts.h"
 
+#include "db/job.h"
+
 namespace clipgen::api {
 
 std::map<std::string, std::int64_t> count_jobs_by_status(db::Database& db) {
-  // Every status appears, at 0 when no job has it, so dashboards see a series from the start.
-  std::map<std::string, std::int64_t> counts = {
-      {"queued", 0}, {"running", 0}, {"succeeded", 0}, {"failed", 0}, {"canceled", 0}};
+  // Every status appears, at 0 when no job has it, so dashboards see each series from the start.
+  std::map<std::string, std::int64_t> counts;
   auto sql = db.session();
-  soci::rowset<soci::row> rows = (sql.prepare << "select status, count(*) from jobs group by status");
-  for (const auto& row : rows) {
-    // count(*) is an integer on SQLite and a bigint on PostgreSQL.
-    const auto count = row.get_properties(1).get_data_type() == soci::dt_long_long ? row.get<long long>(1)
-                                                                                    : row.get<int>(1);
-    counts[row.get<std::string>(0)] = count;
+  for (const auto status : {db::JobStatus::queued, db::JobStatus::running, db::JobStatus::succeeded,
+                            db::JobStatus::failed, db::JobStatus::canceled}) {
+    const std::string name(db::to_string(status));
+    long long count = 0;
+    sql << "select count(*) from jobs where status = :status", soci::use(name), soci::into(count);
+    counts[name] = count;
   }
   return counts;
 }

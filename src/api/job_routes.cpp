@@ -19,8 +19,10 @@ jobs::ClipSettings read_settings(const nlohmann::json& body) {
   try {
     settings = jobs::settings_from_json(body);
   } catch (const std::invalid_argument& e) {
+    // The message starts with the field's name ("num_clips has the wrong type").
     const std::string message = e.what();
-    throw HttpError(422, "invalid_input", message, message.substr(0, message.find(':')));
+    const auto name_end = message.find_first_not_of("abcdefghijklmnopqrstuvwxyz_");
+    throw HttpError(422, "invalid_input", message, message.substr(0, name_end));
   }
   if (const auto error = jobs::validate_settings(settings)) throw invalid_field(error->field, error->message);
   return settings;

@@ -31,8 +31,8 @@ std::string safe_filename(const std::string& name) {
   return safe.empty() ? "upload" : safe;
 }
 
-ReceivedUpload receive_upload(const httplib::Request& req, const httplib::ContentReader& reader, const fs::path& dir,
-                              std::uint64_t limit) {
+ReceivedUpload receive_upload(const httplib::Request& req, const httplib::Response& res,
+                              const httplib::ContentReader& reader, const fs::path& dir, std::uint64_t limit) {
   if (!req.is_multipart_form_data())
     throw invalid_field(kFileField, "send the video as multipart/form-data in a field named \"file\"");
   ReceivedUpload upload;
@@ -70,7 +70,7 @@ ReceivedUpload receive_upload(const httplib::Request& req, const httplib::Conten
       });
   if (out.is_open()) out.close();
   if (write_failed) throw std::runtime_error("cannot write " + upload.path.string() + " (disk full?)");
-  if (over_limit) throw too_large(fmt::format("the file is larger than the limit of {} bytes", limit));
+  if (over_limit || res.status == 413) throw too_large(fmt::format("the file is larger than the limit of {} bytes", limit));
   if (!complete) throw bad_request("the upload ended before the whole body arrived");
   if (!seen_file) throw invalid_field(kFileField, "no part named \"file\" in the form");
   if (upload.size == 0) throw invalid_field(kFileField, "the file is empty");

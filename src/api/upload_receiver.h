@@ -21,9 +21,10 @@ struct ReceivedUpload {
 std::string safe_filename(const std::string& name);
 
 // Receives the upload into `dir` (which must exist). Throws HttpError: 422 when the request
-// is not multipart or has no non-empty `file` part, 413 past `limit` bytes, 400 when the body
-// ends early.
-ReceivedUpload receive_upload(const httplib::Request& req, const httplib::ContentReader& reader,
-                              const std::filesystem::path& dir, std::uint64_t limit);
+// is not multipart or has no non-empty `file` part, 413 past `limit` bytes (or when httplib
+// refused a body over the server's limit: `res` then holds 413), 400 when the body ends early.
+ReceivedUpload receive_upload(const httplib::Request& req, const httplib::Response& res,
+                              const httplib::ContentReader& reader, const std::filesystem::path& dir,
+                              std::uint64_t limit);
 
 }  // namespace clipgen::api

@@ -63,7 +63,7 @@ void upload_video(ApiContext& context, const httplib::Request& req, httplib::Res
   const std::string user_id = authenticate(req, context.tokens);
   const std::string video_id = db::new_id();
   ScratchFolder scratch(context.upload_dir / video_id);
-  const auto upload = receive_upload(req, reader, scratch.path(), context.limits.max_upload_bytes);
+  const auto upload = receive_upload(req, res, reader, scratch.path(), context.limits.max_upload_bytes);
 
   media::MediaInfo info;
   try {

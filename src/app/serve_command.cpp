@@ -54,12 +54,13 @@ void run_serve(const ServiceConfig& config) {
   }
 
   const int port = server.bind(config.host, config.port);
+  // Before any thread starts, so that every thread inherits the blocked signals.
+  ShutdownSignal shutdown([&server] { server.stop(); });
   std::unique_ptr<jobs::WorkerPool> workers;
   if (config.workers > 0) {
     workers = make_worker_pool(runtime, config);
     workers->start();
   }
-  ShutdownSignal shutdown([&server] { server.stop(); });
   spdlog::info("clipgen serve: http://{}:{} ({} worker(s), database {})", config.host, port, config.workers,
                runtime.db->display_name());
   server.run();

@@ -1,6 +1,7 @@
 #include "db/database.h"
 
 #include <fmt/format.h>
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -23,11 +24,34 @@ std::string hide_password(std::string_view url) {
   return fmt::format("{}***{}", url.substr(0, colon + 1), url.substr(at));
 }
 
+// libpq reads URLs itself, but SOCI 4.0 splits its connect string at spaces and '=' first and
+// mangles a URL. So let libpq parse the URL and hand SOCI keyword='value' pairs.
+std::string postgresql_conninfo(const std::string& url, const std::string& display_name) {
+  char* error = nullptr;
+  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(url.c_str(), &error),
+                                                                        &PQconninfoFree);
+  if (!options) {
+    const std::string reason = error ? error : "out of memory";
+    PQfreemem(error);
+    throw std::invalid_argument(fmt::format("DATABASE_URL {} is not a valid PostgreSQL URL: {}", display_name, reason));
+  }
+  std::string conninfo;
+  for (const auto* option = options.get(); option->keyword; ++option) {
+    if (!option->val) continue;
+    std::string quoted;
+    for (const char c : std::string_view(option->val)) {
+      if (c == '\\' || c == '\'') quoted += '\\';
+      quoted += c;
+    }
+    conninfo += fmt::format("{}{}='{}'", conninfo.empty() ? "" : " ", option->keyword, quoted);
+  }
+  return conninfo;
+}
+
 }  // namespace
 
 ConnectionTarget parse_database_url(std::string_view url) {
   if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
-    // libpq reads both URI schemes itself, with percent-decoding and ?sslmode=... options.
     return {Dialect::postgresql, std::string(url), {}};
   }
   std::string_view path;
@@ -55,8 +79,10 @@ Database::Database(std::string_view url, DatabaseOptions options) : display_name
   const auto target = parse_database_url(url);
   dialect_ = target.dialect;
   if (options.pool_size == 0) throw std::invalid_argument("the database pool needs at least one session");
-  std::string connect_string = target.postgresql_uri;
-  if (dialect_ == Dialect::sqlite) {
+  std::string connect_string;
+  if (dialect_ == Dialect::postgresql) {
+    connect_string = postgresql_conninfo(target.postgresql_uri, display_name_);
+  } else {
     if (target.sqlite_file.has_parent_path()) fs::create_directories(target.sqlite_file.parent_path());
     connect_string = fmt::format("db=\"{}\" timeout={}", target.sqlite_file.string(), options.busy_timeout_s);
   }

@@ -18,7 +18,7 @@ enum class Dialect { sqlite, postgresql };
 //   sqlite:///absolute/path.db, sqlite://relative/path.db or sqlite:path.db
 struct ConnectionTarget {
   Dialect dialect = Dialect::sqlite;
-  std::string postgresql_uri;          // PostgreSQL: the URL, which libpq reads as is
+  std::string postgresql_uri;          // PostgreSQL: the URL (libpq syntax, ?sslmode=... allowed)
   std::filesystem::path sqlite_file;   // SQLite: the database file
 };
 
