@@ -10,6 +10,8 @@ jobs=$(nproc)
 
 "$root/scripts/build.sh" "$build"
 (cd "$build" && ctest --output-on-failure --parallel "$jobs" --timeout 900)
+echo "== web app component tests"
+(cd "$root/web" && npm test)
 
 echo "== the same suites under AddressSanitizer and UBSan"
 cmake -S "$root" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCLIPGEN_SANITIZE=ON -DCLIPGEN_BUILD_BENCH=OFF >/dev/null

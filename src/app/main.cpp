@@ -34,6 +34,10 @@ int main(int argc, char** argv) {
   add_process_command(app);
   add_probe_command(app);
   add_transcribe_command(app);
+  add_serve_command(app);
+  add_worker_command(app);
+  add_migrate_command(app);
+  add_user_command(app);
 
   try {
     app.parse(argc, argv);

@@ -19,7 +19,7 @@ struct HttpRequest {
   std::filesystem::path body_file;        // streamed from disk when set
   std::uint64_t body_offset = 0;          // with body_file: the byte range to send
   std::uint64_t body_length = UINT64_MAX; //   (UINT64_MAX: to the end of the file)
-  std::filesystem::path response_file;    // response body streamed here when set
+  std::filesystem::path response_file;    // a 2xx response body is streamed here when set
   long timeout_seconds = 120;             // whole request
   long connect_timeout_seconds = 10;
 };
@@ -27,7 +27,7 @@ struct HttpRequest {
 struct HttpResponse {
   long status = 0;
   std::map<std::string, std::string> headers;  // names lowercased
-  std::string body;                            // empty when response_file was set
+  std::string body;  // empty when a 2xx body went to response_file; error bodies always land here
 };
 
 // Thrown for transport failures (DNS, connect, timeout, TLS); an HTTP error status is a

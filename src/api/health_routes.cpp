@@ -1,0 +1,30 @@
+// GET /healthz (the process answers), GET /readyz (and reaches its database), GET /metrics
+#include <spdlog/spdlog.h>
+
+#include "api/job_counts.h"
+#include "api/json_io.h"
+#include "api/routes.h"
+
+namespace clipgen::api {
+
+void add_health_routes(Router& router, ApiContext& context) {
+  router.get("/healthz", [](const auto&, auto& res) { send_json(res, 200, {{"status", "ok"}}); });
+
+  router.get("/readyz", [&context](const auto&, auto& res) {
+    try {
+      auto sql = context.db.session();
+      int one = 0;
+      sql << "select 1", soci::into(one);
+      send_json(res, 200, {{"status", "ready"}});
+    } catch (const std::exception& e) {
+      spdlog::warn("readiness check failed: {}", e.what());
+      throw HttpError(503, "not_ready", "the database is not reachable");
+    }
+  });
+
+  router.get("/metrics", [&context](const auto&, auto& res) {
+    res.set_content(context.metrics.render(count_jobs_by_status(context.db)), "text/plain; version=0.0.4");
+  });
+}
+
+}  // namespace clipgen::api

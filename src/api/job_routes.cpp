@@ -1,0 +1,76 @@
+// POST /api/videos/{id}/jobs, GET /api/jobs/{id}, GET /api/jobs/{id}/events,
+// POST /api/jobs/{id}/cancel, GET /api/jobs/{id}/clips
+#include "api/authenticate.h"
+#include "api/job_events.h"
+#include "api/json_io.h"
+#include "api/json_mapping.h"
+#include "api/routes.h"
+#include "db/job_repository.h"
+#include "db/video_repository.h"
+#include "jobs/settings_json.h"
+#include "jobs/settings_validation.h"
+
+namespace clipgen::api {
+namespace {
+
+// The settings in a job request; 422 naming the first field that is wrong.
+jobs::ClipSettings read_settings(const nlohmann::json& body) {
+  jobs::ClipSettings settings;
+  try {
+    settings = jobs::settings_from_json(body);
+  } catch (const std::invalid_argument& e) {
+    // The message starts with the field's name ("num_clips has the wrong type").
+    const std::string message = e.what();
+    const auto name_end = message.find_first_not_of("abcdefghijklmnopqrstuvwxyz_");
+    throw HttpError(422, "invalid_input", message, message.substr(0, name_end));
+  }
+  if (const auto error = jobs::validate_settings(settings)) throw invalid_field(error->field, error->message);
+  return settings;
+}
+
+db::Job find_job(ApiContext& context, const std::string& id, const std::string& user_id) {
+  auto job = db::JobRepository(context.db).get(id, user_id);
+  if (!job) throw not_found("job");
+  return *job;
+}
+
+}  // namespace
+
+void add_job_routes(Router& router, ApiContext& context) {
+  router.post("/api/videos/{id}/jobs", [&context](const auto& req, auto& res, const auto& reader) {
+    const std::string user_id = authenticate(req, context.tokens);
+    const auto body = read_json_body(reader, context.limits.max_json_bytes);
+    const auto video = db::VideoRepository(context.db).get(req.matches[1].str(), user_id);
+    if (!video) throw not_found("video");
+    const auto settings = read_settings(body);
+    const auto job = db::JobRepository(context.db).create(video->id, user_id, jobs::to_json(settings));
+    send_json(res, 202, {{"job", job_json(job)}});
+  });
+
+  router.get("/api/jobs/{id}", [&context](const auto& req, auto& res) {
+    send_json(res, 200, {{"job", job_json(find_job(context, req.matches[1].str(), authenticate(req, context.tokens)))}});
+  });
+
+  router.get("/api/jobs/{id}/events", [&context](const auto& req, auto& res) {
+    const std::string user_id = authenticate(req, context.tokens, /*allow_query_token=*/true);
+    const auto job = find_job(context, req.matches[1].str(), user_id);
+    stream_job_events(context, job.id, user_id, res);
+  });
+
+  router.post("/api/jobs/{id}/cancel", [&context](const auto& req, auto& res, const auto&) {
+    const auto job = db::JobRepository(context.db).cancel(req.matches[1].str(), authenticate(req, context.tokens), db::now());
+    if (!job) throw not_found("job");
+    send_json(res, 200, {{"job", job_json(*job)}});
+  });
+
+  router.get("/api/jobs/{id}/clips", [&context](const auto& req, auto& res) {
+    const std::string user_id = authenticate(req, context.tokens);
+    const auto job = find_job(context, req.matches[1].str(), user_id);
+    auto list = nlohmann::json::array();
+    for (const auto& clip : db::ClipRepository(context.db).list_for_job(job.id, user_id))
+      list.push_back(clip_json(context, clip));
+    send_json(res, 200, {{"clips", list}, {"job", job_json(job)}});
+  });
+}
+
+}  // namespace clipgen::api

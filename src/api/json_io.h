@@ -1,0 +1,46 @@
+#pragma once
+// JSON in and out of HTTP: bodies read under a size limit, answers and errors written.
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "api/http_error.h"
+
+namespace clipgen::api {
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+void send_error(httplib::Response& res, const HttpError& error);
+
+// The request's body parsed as a JSON object. A body over `limit` bytes is drained (so the
+// connection stays usable) and answered 413; malformed JSON or a non-object answers 400.
+nlohmann::json read_json_body(const httplib::ContentReader& reader, std::size_t limit);
+
+// body[name] as T, nullopt when absent or null; 422 naming the field when it has another type.
+template <typename T>
+std::optional<T> optional_field(const nlohmann::json& body, const std::string& name) {
+  const auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  bool fits = false;
+  if constexpr (std::is_same_v<T, bool>) {
+    fits = it->is_boolean();
+  } else if constexpr (std::is_integral_v<T>) {
+    fits = it->is_number_integer();
+  } else if constexpr (std::is_floating_point_v<T>) {
+    fits = it->is_number();
+  } else {
+    fits = it->is_string();
+  }
+  if (!fits) throw invalid_field(name, "has the wrong type");
+  return it->get<T>();
+}
+
+template <typename T>
+T required_field(const nlohmann::json& body, const std::string& name) {
+  auto value = optional_field<T>(body, name);
+  if (!value) throw invalid_field(name, "is required");
+  return *value;
+}
+
+}  // namespace clipgen::api

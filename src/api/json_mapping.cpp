@@ -1,0 +1,77 @@
+#include "api/json_mapping.h"
+
+#include <fmt/format.h>
+
+#include "api/media_links.h"
+
+namespace clipgen::api {
+namespace {
+
+nlohmann::json optional_time(const std::optional<db::Timestamp>& time) {
+  return time ? nlohmann::json(db::to_iso8601(*time)) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json user_json(const db::User& user) {
+  return {{"id", user.id}, {"email", user.email}, {"created_at", db::to_iso8601(user.created_at)}};
+}
+
+nlohmann::json video_json(const db::Video& video) {
+  return {{"id", video.id},
+          {"filename", video.filename},
+          {"content_type", video.content_type},
+          {"size_bytes", video.size_bytes},
+          {"duration", video.duration_s},
+          {"width", video.width},
+          {"height", video.height},
+          {"has_audio", video.has_audio},
+          {"status", video.status},
+          {"created_at", db::to_iso8601(video.created_at)}};
+}
+
+nlohmann::json job_json(const db::Job& job) {
+  return {{"id", job.id},
+          {"video_id", job.video_id},
+          {"status", db::to_string(job.status)},
+          {"stage", job.stage},
+          {"progress", job.progress},
+          {"error", job.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(job.error)},
+          {"notes", job.notes},
+          {"attempts", job.attempts},
+          {"settings", job.settings},
+          {"llm_usage",
+           {{"input_tokens", job.llm_input_tokens},
+            {"output_tokens", job.llm_output_tokens},
+            {"cost_usd", job.llm_cost_usd}}},
+          {"created_at", db::to_iso8601(job.created_at)},
+          {"started_at", optional_time(job.started_at)},
+          {"finished_at", optional_time(job.finished_at)}};
+}
+
+nlohmann::json clip_json(ApiContext& context, const db::Clip& clip) {
+  const std::string base = fmt::format("clip-{:02}", clip.clip_number);
+  const auto video = media_link(context, clip.storage_key, base + ".mp4");
+  const auto thumbnail = media_link(context, clip.thumbnail_key, base + ".jpg");
+  return {{"id", clip.id},
+          {"job_id", clip.job_id},
+          {"video_id", clip.video_id},
+          {"number", clip.clip_number},
+          {"start", clip.start_s},
+          {"end", clip.end_s},
+          {"duration", clip.end_s - clip.start_s},
+          {"title", clip.title},
+          {"text", clip.text},
+          {"score", clip.virality_score},
+          {"reason", clip.reason},
+          {"hashtags", clip.hashtags},
+          {"width", clip.width},
+          {"height", clip.height},
+          {"size_bytes", clip.size_bytes},
+          {"download_url", video.url},
+          {"thumbnail_url", thumbnail.url},
+          {"links_expire_at", video.expires},
+          {"created_at", db::to_iso8601(clip.created_at)}};
+}
+
+}  // namespace clipgen::api

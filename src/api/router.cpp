@@ -1,0 +1,53 @@
+#include "api/router.h"
+
+#include "api/request_context.h"
+
+namespace clipgen::api {
+namespace {
+
+constexpr const char* kIdPlaceholder = "{id}";
+constexpr const char* kUuidGroup = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
+
+// The handler, first noting the route's pattern for the access log and metrics.
+template <typename Handler>
+Handler labelled(const std::string& pattern, Handler handler) {
+  return [pattern, handler = std::move(handler)](auto&&... args) {
+    current_request().route = pattern;
+    handler(std::forward<decltype(args)>(args)...);
+  };
+}
+
+}  // namespace
+
+std::string Router::to_regex(const std::string& pattern) {
+  std::string regex;
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (pattern.compare(i, std::char_traits<char>::length(kIdPlaceholder), kIdPlaceholder) == 0) {
+      regex += kUuidGroup;
+      i += std::char_traits<char>::length(kIdPlaceholder);
+      continue;
+    }
+    const char c = pattern[i++];
+    if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) regex += '\\';
+    regex += c;
+  }
+  return regex;
+}
+
+void Router::get(const std::string& pattern, Handler handler) {
+  server_.Get(to_regex(pattern), labelled(pattern, std::move(handler)));
+}
+
+void Router::post(const std::string& pattern, BodyHandler handler) {
+  server_.Post(to_regex(pattern), labelled(pattern, std::move(handler)));
+}
+
+void Router::get_prefix(const std::string& prefix, Handler handler) {
+  server_.Get(to_regex(prefix) + ".+", labelled(prefix + "*", std::move(handler)));
+}
+
+void Router::del(const std::string& pattern, Handler handler) {
+  server_.Delete(to_regex(pattern), labelled(pattern, std::move(handler)));
+}
+
+}  // namespace clipgen::api

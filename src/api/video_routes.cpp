@@ -1,0 +1,157 @@
+// POST /api/videos (upload), GET /api/videos, GET/DELETE /api/videos/{id},
+// GET /api/videos/{id}/transcript
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "api/authenticate.h"
+#include "api/json_io.h"
+#include "api/json_mapping.h"
+#include "api/routes.h"
+#include "api/upload_receiver.h"
+#include "db/ids.h"
+#include "db/job_repository.h"
+#include "db/transcript_repository.h"
+#include "db/video_repository.h"
+#include "jobs/worker.h"
+#include "media/media_error.h"
+#include "media/probe.h"
+#include "speech/transcript_format.h"
+
+namespace fs = std::filesystem;
+
+namespace clipgen::api {
+namespace {
+
+// A private folder for one upload, removed with whatever is left in it when the request ends:
+// a rejected upload leaves nothing behind.
+class ScratchFolder {
+ public:
+  explicit ScratchFolder(fs::path path) : path_(std::move(path)) { fs::create_directories(path_); }
+  ~ScratchFolder() {
+    std::error_code ignored;  // best effort: a leftover folder must not turn success into an error
+    fs::remove_all(path_, ignored);
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// The type from what the file holds, never from what the client claimed.
+std::string content_type_of(const media::MediaInfo& info) {
+  if (info.format.find("mp4") != std::string::npos) return "video/mp4";
+  if (info.format.find("webm") != std::string::npos) return "video/webm";
+  if (info.format.find("avi") != std::string::npos) return "video/x-msvideo";
+  return "application/octet-stream";
+}
+
+std::string original_key(const std::string& user_id, const std::string& video_id, const std::string& filename) {
+  const std::string extension = fs::path(filename).extension().string();
+  return fmt::format("users/{}/videos/{}/original{}", user_id, video_id, extension.size() <= 6 ? extension : "");
+}
+
+db::Video find_video(ApiContext& context, const std::string& id, const std::string& user_id) {
+  auto video = db::VideoRepository(context.db).get(id, user_id);
+  if (!video) throw not_found("video");
+  return *video;
+}
+
+void upload_video(ApiContext& context, const httplib::Request& req, httplib::Response& res,
+                  const httplib::ContentReader& reader) {
+  const std::string user_id = authenticate(req, context.tokens);
+  const std::string video_id = db::new_id();
+  ScratchFolder scratch(context.upload_dir / video_id);
+  const auto upload = receive_upload(req, res, reader, scratch.path(), context.limits.max_upload_bytes);
+
+  media::MediaInfo info;
+  try {
+    info = media::probe(upload.path);
+    media::require_audio_and_video(info, upload.path);
+  } catch (const media::MediaError& e) {
+    throw HttpError(422, "unusable_media", e.what(), "file");
+  }
+
+  db::Video video;
+  video.id = video_id;
+  video.user_id = user_id;
+  video.filename = upload.filename.empty() ? upload.path.filename().string() : upload.filename;
+  video.content_type = content_type_of(info);
+  video.size_bytes = upload.size;
+  video.duration_s = info.duration;
+  video.width = info.width;
+  video.height = info.height;
+  video.has_audio = info.has_audio;
+  video.storage_key = original_key(user_id, video_id, upload.path.filename().string());
+  video.status = "ready";
+  context.storage.put_file(video.storage_key, upload.path, video.content_type);
+  try {
+    video = db::VideoRepository(context.db).create(video);
+  } catch (...) {
+    context.storage.remove(video.storage_key);  // no stored file without its row
+    throw;
+  }
+  send_json(res, 201, {{"video", video_json(video)}});
+}
+
+void delete_video(ApiContext& context, const std::string& id, const std::string& user_id) {
+  // The jobs' own folders hold more than the rows list (subtitles): remove them whole.
+  const auto jobs = db::JobRepository(context.db).list(user_id, id);
+  const auto keys = db::VideoRepository(context.db).remove(id, user_id);
+  if (!keys) throw not_found("video");
+  for (const auto& key : *keys) context.storage.remove(key);
+  for (const auto& job : jobs) context.storage.remove_prefix(jobs::job_prefix(user_id, job.id));
+  context.storage.remove_prefix(fmt::format("users/{}/videos/{}/", user_id, id));
+}
+
+}  // namespace
+
+void add_video_routes(Router& router, ApiContext& context) {
+  router.post("/api/videos", [&context](const auto& req, auto& res, const auto& reader) {
+    upload_video(context, req, res, reader);
+  });
+
+  router.get("/api/videos", [&context](const auto& req, auto& res) {
+    const auto videos = db::VideoRepository(context.db).list(authenticate(req, context.tokens));
+    auto list = nlohmann::json::array();
+    for (const auto& video : videos) list.push_back(video_json(video));
+    send_json(res, 200, {{"videos", list}});
+  });
+
+  router.get("/api/videos/{id}", [&context](const auto& req, auto& res) {
+    const auto video = find_video(context, req.matches[1].str(), authenticate(req, context.tokens));
+    send_json(res, 200, {{"video", video_json(video)}});
+  });
+
+  router.del("/api/videos/{id}", [&context](const auto& req, auto& res) {
+    delete_video(context, req.matches[1].str(), authenticate(req, context.tokens));
+    res.status = 204;
+  });
+
+  router.get("/api/videos/{id}/jobs", [&context](const auto& req, auto& res) {
+    const std::string user_id = authenticate(req, context.tokens);
+    const auto video = find_video(context, req.matches[1].str(), user_id);
+    auto list = nlohmann::json::array();
+    for (const auto& job : db::JobRepository(context.db).list(user_id, video.id)) list.push_back(job_json(job));
+    send_json(res, 200, {{"jobs", list}});
+  });
+
+  router.get("/api/videos/{id}/transcript", [&context](const auto& req, auto& res) {
+    const std::string user_id = authenticate(req, context.tokens);
+    const auto video = find_video(context, req.matches[1].str(), user_id);
+    const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+    if (format != "json" && format != "srt" && format != "vtt") throw invalid_field("format", "must be json, srt or vtt");
+    const auto transcript = db::TranscriptRepository(context.db).latest(video.id, user_id);
+    if (!transcript) throw HttpError(404, "not_found", "no transcript yet: it is made by the video's first job");
+    if (format == "json") {
+      send_json(res, 200, speech::to_json(*transcript));
+    } else if (format == "srt") {
+      res.set_content(speech::to_srt(*transcript), "application/x-subrip; charset=utf-8");
+    } else {
+      res.set_content(speech::to_vtt(*transcript), "text/vtt; charset=utf-8");
+    }
+  });
+}
+
+}  // namespace clipgen::api

@@ -1,0 +1,84 @@
+// `clipgen serve`: the HTTP API (and the web UI) with job workers in the same process.
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "api/cors.h"
+#include "api/http_server.h"
+#include "api/routes.h"
+#include "api/web_ui.h"
+#include "app/commands.h"
+#include "app/service_runtime.h"
+#include "app/shutdown_signal.h"
+
+namespace fs = std::filesystem;
+
+namespace clipgen::app {
+namespace {
+
+// Multipart framing around the file: boundaries and part headers.
+constexpr std::uint64_t kMultipartOverhead = 64 * 1024;
+
+void run_serve(const ServiceConfig& config) {
+  const std::string secret = resolve_secret_key(config);  // refuse to start before opening anything
+  spdlog::set_level(spdlog::level::info);
+  ServiceRuntime runtime(config);
+  const auth::TokenIssuer tokens(secret);
+  auth::LoginThrottle throttle;
+  api::Metrics metrics;
+
+  api::HttpServer server({.threads = config.http_threads,
+                          .max_request_bytes = config.max_upload_bytes + kMultipartOverhead,
+                          .cors_origins = api::parse_origins(config.cors_origins)},
+                         metrics);
+  api::ApiContext context{.db = *runtime.db,
+                          .storage = *runtime.storage,
+                          .tokens = tokens,
+                          .throttle = throttle,
+                          .password_cost = auth::interactive_cost(),
+                          .metrics = metrics,
+                          .server = server,
+                          .secret_key = secret,
+                          .upload_dir = config.data_dir / "uploads",
+                          .limits = {.max_upload_bytes = config.max_upload_bytes}};
+  auto router = server.router();
+  api::add_health_routes(router, context);
+  api::add_auth_routes(router, context);
+  api::add_video_routes(router, context);
+  api::add_job_routes(router, context);
+  api::add_clip_routes(router, context);
+  if (fs::is_regular_file(config.web_dir / "index.html")) {
+    api::add_web_ui_routes(server.http(), config.web_dir);
+  } else {
+    spdlog::info("no web UI at {}: serving the API only", config.web_dir.string());
+  }
+
+  const int port = server.bind(config.host, config.port);
+  // Before any thread starts, so that every thread inherits the blocked signals.
+  ShutdownSignal shutdown([&server] { server.stop(); });
+  std::unique_ptr<jobs::WorkerPool> workers;
+  if (config.workers > 0) {
+    workers = make_worker_pool(runtime, config);
+    workers->start();
+  }
+  spdlog::info("clipgen serve: http://{}:{} ({} worker(s), database {})", config.host, port, config.workers,
+               runtime.db->display_name());
+  server.run();
+  // Running jobs go back to the queue at once rather than holding up a service manager's stop:
+  // the next start (or another worker) picks them up.
+  if (workers) workers->stop(jobs::StopMode::hand_back);
+  spdlog::info("stopped");
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app) {
+  auto config = std::make_shared<ServiceConfig>();
+  auto* cmd = app.add_subcommand("serve", "Run the web service: HTTP API, web UI and job workers");
+  add_data_options(*cmd, *config);
+  add_http_options(*cmd, *config);
+  add_worker_options(*cmd, *config);
+  cmd->callback([config] { run_serve(*config); });
+}
+
+}  // namespace clipgen::app

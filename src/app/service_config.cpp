@@ -1,0 +1,105 @@
+#include "app/service_config.h"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <array>
+#include <fstream>
+#include <stdexcept>
+
+#include "db/database.h"
+
+namespace fs = std::filesystem;
+
+namespace clipgen::app {
+namespace {
+
+constexpr std::size_t kMinSecretLength = 32;
+constexpr const char* kSecretFile = "secret_key";
+
+std::string make_dev_secret(const fs::path& file) {
+  std::array<unsigned char, 32> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  std::array<char, 2 * bytes.size() + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+  fs::create_directories(file.parent_path());
+  const fs::path temporary = file.string() + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << hex.data() << "\n";
+    if (!out.flush()) throw std::runtime_error("cannot write " + temporary.string());
+  }
+  ::chmod(temporary.c_str(), S_IRUSR | S_IWUSR);  // the key signs every token: owner only
+  fs::rename(temporary, file);
+  return hex.data();
+}
+
+}  // namespace
+
+void add_data_options(CLI::App& command, ServiceConfig& config) {
+  command.add_option("--data-dir", config.data_dir, "Folder for the SQLite database, stored files and scratch space")
+      ->envname("CLIPGEN_DATA_DIR")
+      ->capture_default_str();
+  command.add_option("--database-url", config.database_url,
+                     "postgresql://user:pass@host/db, or sqlite:///path.db (default: SQLite in the data dir)")
+      ->envname("DATABASE_URL");
+}
+
+void add_worker_options(CLI::App& command, ServiceConfig& config) {
+  command.add_option("--workers", config.workers, "Jobs run at once by this process (0: none, API only)")
+      ->envname("CLIPGEN_WORKERS")
+      ->capture_default_str();
+  command.add_option("--job-lease", config.job_lease_seconds,
+                     "Seconds before the job of a worker that stopped answering goes back to the queue")
+      ->envname("CLIPGEN_JOB_LEASE_SECONDS")
+      ->check(CLI::Range(3u, 3600u))
+      ->capture_default_str();
+  add_engine_options(command, config.engines);
+}
+
+void add_http_options(CLI::App& command, ServiceConfig& config) {
+  command.add_option("--host", config.host, "Address to listen on")->envname("CLIPGEN_HOST")->capture_default_str();
+  command.add_option("--port", config.port, "Port to listen on")
+      ->envname("CLIPGEN_PORT")
+      ->check(CLI::Range(1, 65535))
+      ->capture_default_str();
+  command.add_flag("--dev", config.dev, "Development mode: without SECRET_KEY, make a key and keep it in the data dir")
+      ->envname("CLIPGEN_DEV");
+  command.add_option("--secret-key", config.secret_key, "Signs access tokens and media links (32+ characters)")
+      ->envname("SECRET_KEY");
+  command.add_option("--max-upload-bytes", config.max_upload_bytes, "Largest video upload accepted")
+      ->envname("CLIPGEN_MAX_UPLOAD_BYTES")
+      ->capture_default_str();
+  command.add_option("--cors-origins", config.cors_origins, "Browser origins allowed to call the API, comma-separated")
+      ->envname("CLIPGEN_CORS_ORIGINS");
+  command.add_option("--web-dir", config.web_dir, "The built web UI, served at / when present")
+      ->envname("CLIPGEN_WEB_DIR")
+      ->capture_default_str();
+  command.add_option("--http-threads", config.http_threads, "Connections served at once")
+      ->envname("CLIPGEN_HTTP_THREADS")
+      ->check(CLI::Range(4u, 4096u))
+      ->capture_default_str();
+}
+
+std::string resolve_secret_key(const ServiceConfig& config) {
+  if (!config.secret_key.empty()) {
+    if (config.secret_key.size() < kMinSecretLength)
+      throw std::invalid_argument("SECRET_KEY must be at least 32 characters; make one with: openssl rand -hex 32");
+    return config.secret_key;
+  }
+  if (!config.dev)
+    throw std::invalid_argument(
+        "SECRET_KEY is not set: set it (e.g. SECRET_KEY=$(openssl rand -hex 32)) in the environment or .env, "
+        "or run with --dev to use a generated key kept in the data dir");
+  const fs::path file = config.data_dir / kSecretFile;
+  std::ifstream in(file);
+  std::string kept;
+  if (in >> kept && kept.size() >= kMinSecretLength) return kept;
+  return make_dev_secret(file);
+}
+
+std::string resolve_database_url(const ServiceConfig& config) {
+  return config.database_url.empty() ? db::default_sqlite_url(config.data_dir) : config.database_url;
+}
+
+}  // namespace clipgen::app

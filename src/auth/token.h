@@ -1,0 +1,43 @@
+#pragma once
+// Access tokens: HS256 JWTs (libjwt) carrying the user id ("sub"), issued-at and expiry.
+// Verification insists on alg HS256 and an unexpired "exp" itself, since libjwt accepts
+// alg=none and does not look at exp.
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace clipgen::auth {
+
+using Clock = std::chrono::system_clock;
+
+struct IssuedToken {
+  std::string token;
+  Clock::time_point expires_at;
+};
+
+struct TokenClaims {
+  std::string user_id;
+  Clock::time_point expires_at;
+};
+
+// The token is malformed, forged, of another algorithm or expired (the API answers 401).
+struct InvalidToken : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class TokenIssuer {
+ public:
+  // `secret` is SECRET_KEY: at least 32 bytes, else std::invalid_argument.
+  explicit TokenIssuer(std::string secret, std::chrono::seconds lifetime = std::chrono::hours(24));
+
+  IssuedToken issue(const std::string& user_id, Clock::time_point now) const;
+  // Throws InvalidToken saying why.
+  TokenClaims verify(std::string_view token, Clock::time_point now) const;
+
+ private:
+  std::string secret_;
+  std::chrono::seconds lifetime_;
+};
+
+}  // namespace clipgen::auth

@@ -1,0 +1,110 @@
+#include "db/database.h"
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace clipgen::db {
+namespace {
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+// postgresql://user:secret@host/db -> postgresql://user:***@host/db
+std::string hide_password(std::string_view url) {
+  const auto scheme_end = url.find("://");
+  const auto at = url.find('@');
+  if (scheme_end == std::string_view::npos || at == std::string_view::npos || at < scheme_end) return std::string(url);
+  const auto colon = url.find(':', scheme_end + 3);
+  if (colon == std::string_view::npos || colon > at) return std::string(url);
+  return fmt::format("{}***{}", url.substr(0, colon + 1), url.substr(at));
+}
+
+// libpq reads URLs itself, but SOCI 4.0 splits its connect string at spaces and '=' first and
+// mangles a URL. So let libpq parse the URL and hand SOCI keyword='value' pairs.
+std::string postgresql_conninfo(const std::string& url, const std::string& display_name) {
+  char* error = nullptr;
+  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(url.c_str(), &error),
+                                                                        &PQconninfoFree);
+  if (!options) {
+    const std::string reason = error ? error : "out of memory";
+    PQfreemem(error);
+    throw std::invalid_argument(fmt::format("DATABASE_URL {} is not a valid PostgreSQL URL: {}", display_name, reason));
+  }
+  std::string conninfo;
+  for (const auto* option = options.get(); option->keyword; ++option) {
+    if (!option->val) continue;
+    std::string quoted;
+    for (const char c : std::string_view(option->val)) {
+      if (c == '\\' || c == '\'') quoted += '\\';
+      quoted += c;
+    }
+    conninfo += fmt::format("{}{}='{}'", conninfo.empty() ? "" : " ", option->keyword, quoted);
+  }
+  return conninfo;
+}
+
+}  // namespace
+
+ConnectionTarget parse_database_url(std::string_view url) {
+  if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
+    return {Dialect::postgresql, std::string(url), {}};
+  }
+  std::string_view path;
+  if (starts_with(url, "sqlite://")) {
+    path = url.substr(9);
+  } else if (starts_with(url, "sqlite:")) {
+    path = url.substr(7);
+  } else {
+    throw std::invalid_argument(fmt::format(
+        "DATABASE_URL {} is not understood: use postgresql://user:password@host:port/database "
+        "or sqlite:///path/to/file.db",
+        hide_password(url)));
+  }
+  if (path.empty()) throw std::invalid_argument("DATABASE_URL names no SQLite file: use sqlite:///path/to/file.db");
+  if (path.find('"') != std::string_view::npos)
+    throw std::invalid_argument("the SQLite file name in DATABASE_URL may not contain a double quote");
+  return {Dialect::sqlite, {}, fs::path(path)};
+}
+
+std::string default_sqlite_url(const fs::path& data_dir) {
+  return "sqlite://" + (data_dir / "clipgen.db").string();
+}
+
+Database::Database(std::string_view url, DatabaseOptions options) : display_name_(hide_password(url)) {
+  const auto target = parse_database_url(url);
+  dialect_ = target.dialect;
+  if (options.pool_size == 0) throw std::invalid_argument("the database pool needs at least one session");
+  std::string connect_string;
+  if (dialect_ == Dialect::postgresql) {
+    connect_string = postgresql_conninfo(target.postgresql_uri, display_name_);
+  } else {
+    if (target.sqlite_file.has_parent_path()) fs::create_directories(target.sqlite_file.parent_path());
+    connect_string = fmt::format("db=\"{}\" timeout={}", target.sqlite_file.string(), options.busy_timeout_s);
+  }
+  pool_ = std::make_unique<soci::connection_pool>(options.pool_size);
+  try {
+    for (std::size_t i = 0; i < options.pool_size; ++i) {
+      auto& session = pool_->at(i);
+      if (dialect_ == Dialect::sqlite) {
+        session.open(soci::sqlite3, connect_string);
+        // WAL lets readers run beside the one writer; NORMAL sync is durable enough with WAL.
+        session << "PRAGMA journal_mode=WAL";
+        session << "PRAGMA synchronous=NORMAL";
+        session << "PRAGMA foreign_keys=ON";
+      } else {
+        session.open(soci::postgresql, connect_string);
+      }
+    }
+  } catch (const std::exception& e) {
+    throw std::runtime_error(fmt::format("cannot open the database {}: {}", display_name_, e.what()));
+  }
+}
+
+Database::~Database() = default;
+
+}  // namespace clipgen::db

@@ -1,0 +1,240 @@
+#include "db/job_repository.h"
+
+#include <fmt/format.h>
+
+#include "db/clip_rows.h"
+#include "db/ids.h"
+#include "db/row_reader.h"
+#include "db/write_transaction.h"
+
+namespace clipgen::db {
+namespace {
+
+constexpr const char* kColumns =
+    "id, video_id, user_id, settings, status, stage, progress, error, notes, attempts, lease_owner, "
+    "lease_expires_at, llm_input_tokens, llm_output_tokens, llm_cost_usd, created_at, started_at, finished_at";
+
+// Worker-side writes only touch a job the worker still holds.
+constexpr const char* kHeldBy = "id = :id AND lease_owner = :worker AND status = 'running'";
+
+// Clears the lease and the progress of the attempt that ended.
+constexpr const char* kBackToQueue =
+    "status = 'queued', lease_owner = '', lease_expires_at = NULL, stage = '', progress = 0";
+
+Job read_job(const soci::row& row) {
+  RowReader r(row);
+  Job j;
+  j.id = r.text();
+  j.video_id = r.text();
+  j.user_id = r.text();
+  j.settings = nlohmann::json::parse(r.text());
+  j.status = job_status_from_string(r.text());
+  j.stage = r.text();
+  j.progress = r.real();
+  j.error = r.text();
+  j.notes = nlohmann::json::parse(r.text()).get<std::vector<std::string>>();
+  j.attempts = static_cast<int>(r.integer());
+  j.lease_owner = r.text();
+  j.lease_expires_at = r.optional_time();
+  j.llm_input_tokens = r.integer();
+  j.llm_output_tokens = r.integer();
+  j.llm_cost_usd = r.real();
+  j.created_at = r.time();
+  j.started_at = r.optional_time();
+  j.finished_at = r.optional_time();
+  return j;
+}
+
+std::optional<Job> select_job(soci::session& sql, const std::string& id) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " << kColumns << " FROM jobs WHERE id = :id", soci::use(id));
+  for (const auto& row : rows) return read_job(row);
+  return std::nullopt;
+}
+
+// Runs an UPDATE or DELETE and tells how many rows it changed.
+template <typename... Uses>
+long long affected(soci::session& sql, const std::string& query, Uses&&... uses) {
+  soci::statement st = (sql.prepare << query, ..., std::forward<Uses>(uses));
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
+std::optional<std::string> next_queued_postgresql(soci::session& sql, const std::string& worker_id,
+                                                  long long now_ms, long long until_ms) {
+  // One statement: SKIP LOCKED lets concurrent claimers pass over a row another is taking.
+  std::string id;
+  soci::indicator ind = soci::i_null;
+  soci::statement st =
+      (sql.prepare << "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = :worker, "
+                      "lease_expires_at = :until, started_at = COALESCE(started_at, :now), stage = '', progress = 0 "
+                      "WHERE status = 'queued' AND id = (SELECT id FROM jobs WHERE status = 'queued' "
+                      "ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id",
+       soci::use(worker_id), soci::use(until_ms), soci::use(now_ms), soci::into(id, ind));
+  if (!st.execute(true) || ind != soci::i_ok) return std::nullopt;
+  return id;
+}
+
+std::optional<std::string> next_queued_sqlite(soci::session& sql, const std::string& worker_id, long long now_ms,
+                                              long long until_ms) {
+  // BEGIN IMMEDIATE holds SQLite's single write lock from the read to the update.
+  WriteTransaction tx(sql, Dialect::sqlite);
+  std::string id;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1", soci::into(id, ind);
+  if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
+  sql << "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = :worker, "
+         "lease_expires_at = :until, started_at = COALESCE(started_at, :now), stage = '', progress = 0 "
+         "WHERE id = :id",
+      soci::use(worker_id), soci::use(until_ms), soci::use(now_ms), soci::use(id);
+  tx.commit();
+  return id;
+}
+
+}  // namespace
+
+Job JobRepository::create(const std::string& video_id, const std::string& user_id, const nlohmann::json& settings) {
+  Job job;
+  job.id = new_id();
+  job.video_id = video_id;
+  job.user_id = user_id;
+  job.settings = settings;
+  job.created_at = now();
+  const std::string settings_text = settings.dump();
+  const long long created = to_millis(job.created_at);
+  auto sql = db_.session();
+  sql << "INSERT INTO jobs (id, video_id, user_id, settings, status, created_at) "
+         "VALUES (:id, :video, :user, :settings, 'queued', :created)",
+      soci::use(job.id), soci::use(video_id), soci::use(user_id), soci::use(settings_text), soci::use(created);
+  return job;
+}
+
+std::optional<Job> JobRepository::get(const std::string& id, const std::string& user_id) {
+  auto sql = db_.session();
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " << kColumns << " FROM jobs WHERE id = :id AND user_id = :u", soci::use(id),
+       soci::use(user_id));
+  for (const auto& row : rows) return read_job(row);
+  return std::nullopt;
+}
+
+std::vector<Job> JobRepository::list(const std::string& user_id, const std::string& video_id) {
+  auto sql = db_.session();
+  const std::string by_video = video_id.empty() ? "" : " AND video_id = :v";
+  const std::string query =
+      fmt::format("SELECT {} FROM jobs WHERE user_id = :u{} ORDER BY created_at DESC, id", kColumns, by_video);
+  std::vector<Job> jobs;
+  auto collect = [&](soci::rowset<soci::row> rows) {
+    for (const auto& row : rows) jobs.push_back(read_job(row));
+  };
+  if (video_id.empty()) {
+    collect((sql.prepare << query, soci::use(user_id)));
+  } else {
+    collect((sql.prepare << query, soci::use(user_id), soci::use(video_id)));
+  }
+  return jobs;
+}
+
+std::optional<Job> JobRepository::cancel(const std::string& id, const std::string& user_id, Timestamp now_at) {
+  const long long at = to_millis(now_at);
+  auto sql = db_.session();
+  sql << "UPDATE jobs SET status = 'canceled', finished_at = :at, lease_owner = '', lease_expires_at = NULL "
+         "WHERE id = :id AND user_id = :u AND status IN ('queued', 'running')",
+      soci::use(at), soci::use(id), soci::use(user_id);
+  auto job = select_job(sql, id);
+  if (!job || job->user_id != user_id) return std::nullopt;
+  return job;
+}
+
+std::optional<Job> JobRepository::claim(const std::string& worker_id, Timestamp now_at, Timestamp lease_until) {
+  auto sql = db_.session();
+  const long long now_ms = to_millis(now_at);
+  const long long until_ms = to_millis(lease_until);
+  const auto id = db_.dialect() == Dialect::postgresql ? next_queued_postgresql(sql, worker_id, now_ms, until_ms)
+                                                       : next_queued_sqlite(sql, worker_id, now_ms, until_ms);
+  if (!id) return std::nullopt;
+  return select_job(sql, *id);
+}
+
+bool JobRepository::renew_lease(const std::string& job_id, const std::string& worker_id, Timestamp lease_until) {
+  const long long until = to_millis(lease_until);
+  auto sql = db_.session();
+  return affected(sql, std::string("UPDATE jobs SET lease_expires_at = :until WHERE ") + kHeldBy, soci::use(until),
+                  soci::use(job_id), soci::use(worker_id)) == 1;
+}
+
+bool JobRepository::update_progress(const std::string& job_id, const std::string& worker_id,
+                                    const std::string& stage, double progress) {
+  auto sql = db_.session();
+  return affected(sql, std::string("UPDATE jobs SET stage = :stage, progress = :progress WHERE ") + kHeldBy,
+                  soci::use(stage), soci::use(progress), soci::use(job_id), soci::use(worker_id)) == 1;
+}
+
+bool JobRepository::succeed(const std::string& job_id, const std::string& worker_id, const JobOutcome& outcome,
+                            const std::vector<Clip>& clips, Timestamp now_at) {
+  const long long at = to_millis(now_at);
+  const std::string notes = nlohmann::json(outcome.notes).dump();
+  auto sql = db_.session();
+  WriteTransaction tx(sql, db_.dialect());
+  const auto changed = affected(
+      sql,
+      std::string("UPDATE jobs SET status = 'succeeded', progress = 100, error = '', notes = :notes, "
+                  "llm_input_tokens = :in, llm_output_tokens = :out, llm_cost_usd = :cost, finished_at = :at, "
+                  "lease_owner = '', lease_expires_at = NULL WHERE ") +
+          kHeldBy,
+      soci::use(notes), soci::use(outcome.llm_input_tokens), soci::use(outcome.llm_output_tokens),
+      soci::use(outcome.llm_cost_usd), soci::use(at), soci::use(job_id), soci::use(worker_id));
+  if (changed != 1) return false;
+  std::string user_id;
+  sql << "SELECT user_id FROM jobs WHERE id = :id", soci::use(job_id), soci::into(user_id);
+  write_job_clips(sql, job_id, user_id, clips);
+  tx.commit();
+  return true;
+}
+
+std::optional<JobStatus> JobRepository::fail(const std::string& job_id, const std::string& worker_id,
+                                             const std::string& error, bool retry, int max_attempts,
+                                             Timestamp now_at) {
+  auto sql = db_.session();
+  if (retry && affected(sql, fmt::format("UPDATE jobs SET {}, error = :error WHERE {} AND attempts < :max",
+                                         kBackToQueue, kHeldBy),
+                        soci::use(error), soci::use(job_id), soci::use(worker_id), soci::use(max_attempts)) == 1) {
+    return JobStatus::queued;
+  }
+  const long long at = to_millis(now_at);
+  if (affected(sql,
+               std::string("UPDATE jobs SET status = 'failed', error = :error, finished_at = :at, lease_owner = '', "
+                           "lease_expires_at = NULL WHERE ") +
+                   kHeldBy,
+               soci::use(error), soci::use(at), soci::use(job_id), soci::use(worker_id)) == 1) {
+    return JobStatus::failed;
+  }
+  return std::nullopt;
+}
+
+bool JobRepository::release(const std::string& job_id, const std::string& worker_id) {
+  auto sql = db_.session();
+  return affected(sql, fmt::format("UPDATE jobs SET {}, attempts = attempts - 1 WHERE {}", kBackToQueue, kHeldBy),
+                  soci::use(job_id), soci::use(worker_id)) == 1;
+}
+
+int JobRepository::recover_expired(Timestamp now_at, int max_attempts) {
+  const long long at = to_millis(now_at);
+  const std::string gave_up =
+      fmt::format("gave up after {} attempts: the worker running it stopped responding", max_attempts);
+  const std::string lost = "the worker running it stopped responding; queued again";
+  auto sql = db_.session();
+  const auto failed = affected(sql,
+                               "UPDATE jobs SET status = 'failed', error = :error, finished_at = :at, "
+                               "lease_owner = '', lease_expires_at = NULL "
+                               "WHERE status = 'running' AND lease_expires_at < :now AND attempts >= :max",
+                               soci::use(gave_up), soci::use(at), soci::use(at), soci::use(max_attempts));
+  const auto requeued = affected(sql,
+                                 fmt::format("UPDATE jobs SET {}, error = :error "
+                                             "WHERE status = 'running' AND lease_expires_at < :now AND attempts < :max",
+                                             kBackToQueue),
+                                 soci::use(lost), soci::use(at), soci::use(max_attempts));
+  return static_cast<int>(failed + requeued);
+}
+
+}  // namespace clipgen::db

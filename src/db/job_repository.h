@@ -1,0 +1,69 @@
+#pragma once
+// The jobs table: what users do with jobs (create, read, cancel) and what workers do
+// (claim with a lease, renew it, report progress, finish). Queue policy (lease length, retry
+// limits) lives in jobs/queue.h; the SQL, including each dialect's way to claim, lives here.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/clip_repository.h"
+#include "db/database.h"
+#include "db/job.h"
+#include "db/timestamp.h"
+
+namespace clipgen::db {
+
+// What a finished run hands back for the jobs row.
+struct JobOutcome {
+  std::vector<std::string> notes;
+  long long llm_input_tokens = 0;
+  long long llm_output_tokens = 0;
+  double llm_cost_usd = 0;
+};
+
+class JobRepository {
+ public:
+  explicit JobRepository(Database& db) : db_(db) {}
+
+  // --- user side: every call filters by user_id --------------------------------------------
+  // A queued job for the user's video (the caller checked the video is theirs).
+  Job create(const std::string& video_id, const std::string& user_id, const nlohmann::json& settings);
+  std::optional<Job> get(const std::string& id, const std::string& user_id);
+  // Newest first; `video_id` empty: all of the user's jobs.
+  std::vector<Job> list(const std::string& user_id, const std::string& video_id = {});
+  // Moves a queued or running job to canceled (a running worker notices at its next lease
+  // renewal or progress write and stops). Returns the job as it is now, nullopt when the user
+  // has no such job; a job already final is returned unchanged.
+  std::optional<Job> cancel(const std::string& id, const std::string& user_id, Timestamp now);
+
+  // --- worker side: writes only succeed while `worker_id` holds the lease --------------------
+  // Claims the oldest queued job: status running, attempts + 1, lease until `lease_until`.
+  // Atomic across processes (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: BEGIN IMMEDIATE).
+  std::optional<Job> claim(const std::string& worker_id, Timestamp now, Timestamp lease_until);
+  // Extends the lease. False when the job is no longer this worker's to run (canceled,
+  // deleted, or its lease expired and another took it): the worker must stop.
+  bool renew_lease(const std::string& job_id, const std::string& worker_id, Timestamp lease_until);
+  // Same contract as renew_lease.
+  bool update_progress(const std::string& job_id, const std::string& worker_id,
+                       const std::string& stage, double progress);
+  // Marks the job succeeded (progress 100) and replaces its clips, in one transaction.
+  // False (nothing written) when the worker no longer holds the job.
+  bool succeed(const std::string& job_id, const std::string& worker_id, const JobOutcome& outcome,
+               const std::vector<Clip>& clips, Timestamp now);
+  // Records `error`. With `retry` the job goes back to the queue (when attempts remain:
+  // attempts < max_attempts), otherwise it fails. Returns the resulting status, or nullopt
+  // when the worker no longer held the job.
+  std::optional<JobStatus> fail(const std::string& job_id, const std::string& worker_id,
+                                const std::string& error, bool retry, int max_attempts, Timestamp now);
+  // Gives a running job back to the queue without spending an attempt (graceful shutdown).
+  bool release(const std::string& job_id, const std::string& worker_id);
+  // Jobs whose lease expired before `now` (their worker died): back to queued while attempts
+  // < max_attempts, else failed with the last error. Returns how many it moved.
+  int recover_expired(Timestamp now, int max_attempts);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace clipgen::db

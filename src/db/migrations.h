@@ -1,0 +1,17 @@
+#pragma once
+// Numbered schema migrations, embedded in the binary, one set for SQLite and PostgreSQL.
+// Applied in order inside one transaction each and recorded in schema_migrations.
+#include "db/database.h"
+
+namespace clipgen::db {
+
+// Applies every migration not yet recorded; idempotent and safe when several processes start
+// at once (PostgreSQL: an advisory lock; SQLite: an IMMEDIATE transaction). Returns how many
+// it applied. Throws std::runtime_error naming the failing migration.
+int migrate(Database& db);
+
+// The highest migration applied (0 on an empty database) and the highest this binary knows.
+int schema_version(Database& db);
+int latest_schema_version();
+
+}  // namespace clipgen::db

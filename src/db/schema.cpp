@@ -1,0 +1,88 @@
+#include "db/schema.h"
+
+namespace clipgen::db {
+
+// Portable SQL for SQLite and PostgreSQL alike: TEXT ids (UUIDs), BIGINT milliseconds since
+// the epoch for times, INTEGER 0/1 for flags, JSON kept as TEXT.
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = {
+      {1,
+       "initial schema",
+       {
+           R"(CREATE TABLE users (
+                id TEXT PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                created_at BIGINT NOT NULL))",
+           R"(CREATE TABLE videos (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id),
+                filename TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                size_bytes BIGINT NOT NULL,
+                duration_s DOUBLE PRECISION NOT NULL,
+                width INTEGER NOT NULL,
+                height INTEGER NOT NULL,
+                has_audio INTEGER NOT NULL,
+                storage_key TEXT NOT NULL,
+                status TEXT NOT NULL,
+                created_at BIGINT NOT NULL))",
+           "CREATE INDEX videos_by_user ON videos (user_id, created_at)",
+           R"(CREATE TABLE transcripts (
+                video_id TEXT NOT NULL REFERENCES videos(id),
+                user_id TEXT NOT NULL REFERENCES users(id),
+                engine TEXT NOT NULL,
+                language TEXT NOT NULL,
+                words TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (video_id, engine, language)))",
+           R"(CREATE TABLE jobs (
+                id TEXT PRIMARY KEY,
+                video_id TEXT NOT NULL REFERENCES videos(id),
+                user_id TEXT NOT NULL REFERENCES users(id),
+                settings TEXT NOT NULL,
+                status TEXT NOT NULL
+                  CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'canceled')),
+                stage TEXT NOT NULL DEFAULT '',
+                progress DOUBLE PRECISION NOT NULL DEFAULT 0,
+                error TEXT NOT NULL DEFAULT '',
+                notes TEXT NOT NULL DEFAULT '[]',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                lease_owner TEXT NOT NULL DEFAULT '',
+                lease_expires_at BIGINT,
+                llm_input_tokens BIGINT NOT NULL DEFAULT 0,
+                llm_output_tokens BIGINT NOT NULL DEFAULT 0,
+                llm_cost_usd DOUBLE PRECISION NOT NULL DEFAULT 0,
+                created_at BIGINT NOT NULL,
+                started_at BIGINT,
+                finished_at BIGINT))",
+           "CREATE INDEX jobs_by_status ON jobs (status, created_at)",
+           "CREATE INDEX jobs_by_user ON jobs (user_id, created_at)",
+           "CREATE INDEX jobs_by_video ON jobs (video_id)",
+           R"(CREATE TABLE clips (
+                id TEXT PRIMARY KEY,
+                job_id TEXT NOT NULL REFERENCES jobs(id),
+                video_id TEXT NOT NULL REFERENCES videos(id),
+                user_id TEXT NOT NULL REFERENCES users(id),
+                clip_number INTEGER NOT NULL,
+                start_s DOUBLE PRECISION NOT NULL,
+                end_s DOUBLE PRECISION NOT NULL,
+                title TEXT NOT NULL,
+                text TEXT NOT NULL,
+                virality_score INTEGER NOT NULL CHECK (virality_score BETWEEN 1 AND 10),
+                reason TEXT NOT NULL,
+                hashtags TEXT NOT NULL,
+                storage_key TEXT NOT NULL,
+                thumbnail_key TEXT NOT NULL,
+                width INTEGER NOT NULL,
+                height INTEGER NOT NULL,
+                size_bytes BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                UNIQUE (job_id, clip_number)))",
+           "CREATE INDEX clips_by_video ON clips (video_id)",
+       }},
+  };
+  return all;
+}
+
+}  // namespace clipgen::db

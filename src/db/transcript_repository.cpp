@@ -1,0 +1,47 @@
+#include "db/transcript_repository.h"
+
+#include "db/timestamp.h"
+#include "speech/transcript_format.h"
+
+namespace clipgen::db {
+namespace {
+
+std::optional<speech::Transcript> first_transcript(soci::rowset<std::string>& rows) {
+  for (const auto& words : rows) return speech::transcript_from_json(nlohmann::json::parse(words));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<speech::Transcript> TranscriptRepository::find(const std::string& video_id, const std::string& user_id,
+                                                             const std::string& engine, const std::string& language) {
+  auto sql = db_.session();
+  soci::rowset<std::string> rows =
+      (sql.prepare << "SELECT words FROM transcripts "
+                      "WHERE video_id = :v AND user_id = :u AND engine = :e AND language = :l",
+       soci::use(video_id), soci::use(user_id), soci::use(engine), soci::use(language));
+  return first_transcript(rows);
+}
+
+std::optional<speech::Transcript> TranscriptRepository::latest(const std::string& video_id,
+                                                               const std::string& user_id) {
+  auto sql = db_.session();
+  soci::rowset<std::string> rows = (sql.prepare << "SELECT words FROM transcripts WHERE video_id = :v AND user_id = :u "
+                                                   "ORDER BY created_at DESC LIMIT 1",
+                                    soci::use(video_id), soci::use(user_id));
+  return first_transcript(rows);
+}
+
+void TranscriptRepository::put(const std::string& video_id, const std::string& user_id,
+                               const speech::Transcript& transcript) {
+  const std::string words = speech::to_json(transcript).dump();
+  const long long created = to_millis(now());
+  auto sql = db_.session();
+  sql << "INSERT INTO transcripts (video_id, user_id, engine, language, words, created_at) "
+         "VALUES (:v, :u, :e, :l, :w, :c) "
+         "ON CONFLICT (video_id, engine, language) DO UPDATE SET words = excluded.words, created_at = excluded.created_at",
+      soci::use(video_id), soci::use(user_id), soci::use(transcript.engine), soci::use(transcript.language),
+      soci::use(words), soci::use(created);
+}
+
+}  // namespace clipgen::db

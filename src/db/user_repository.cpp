@@ -1,0 +1,56 @@
+#include "db/user_repository.h"
+
+#include "db/ids.h"
+#include "db/row_reader.h"
+
+namespace clipgen::db {
+namespace {
+
+constexpr const char* kColumns = "id, email, password_hash, created_at";
+
+User read_user(const soci::row& row) {
+  RowReader r(row);
+  User user;
+  user.id = r.text();
+  user.email = r.text();
+  user.password_hash = r.text();
+  user.created_at = r.time();
+  return user;
+}
+
+std::optional<User> find_one(soci::session& sql, const std::string& where, const std::string& value) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " << kColumns << " FROM users WHERE " << where << " = :v", soci::use(value));
+  for (const auto& row : rows) return read_user(row);
+  return std::nullopt;
+}
+
+}  // namespace
+
+User UserRepository::create(const std::string& email, const std::string& password_hash) {
+  User user{new_id(), email, password_hash, now()};
+  auto sql = db_.session();
+  const long long created = to_millis(user.created_at);
+  if (find_one(sql, "email", email)) throw DuplicateEmail(email);
+  try {
+    sql << "INSERT INTO users (id, email, password_hash, created_at) VALUES (:i, :e, :p, :c)", soci::use(user.id),
+        soci::use(user.email), soci::use(user.password_hash), soci::use(created);
+  } catch (const soci::soci_error&) {
+    // Two registrations of one address raced past the check: the unique index stopped one.
+    if (find_one(sql, "email", email)) throw DuplicateEmail(email);
+    throw;
+  }
+  return user;
+}
+
+std::optional<User> UserRepository::find_by_email(const std::string& email) {
+  auto sql = db_.session();
+  return find_one(sql, "email", email);
+}
+
+std::optional<User> UserRepository::find_by_id(const std::string& id) {
+  auto sql = db_.session();
+  return find_one(sql, "id", id);
+}
+
+}  // namespace clipgen::db

@@ -1,0 +1,38 @@
+#pragma once
+// Accounts: an email (unique, stored lowercased) and an Argon2id password hash.
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "db/database.h"
+#include "db/timestamp.h"
+
+namespace clipgen::db {
+
+struct User {
+  std::string id;
+  std::string email;
+  std::string password_hash;
+  Timestamp created_at;
+};
+
+// Another account already uses this email (the API answers 409).
+struct DuplicateEmail : std::runtime_error {
+  explicit DuplicateEmail(const std::string& email)
+      : std::runtime_error("an account with the email " + email + " already exists") {}
+};
+
+class UserRepository {
+ public:
+  explicit UserRepository(Database& db) : db_(db) {}
+
+  // `email` must already be normalized (auth::normalize_email). Throws DuplicateEmail.
+  User create(const std::string& email, const std::string& password_hash);
+  std::optional<User> find_by_email(const std::string& email);
+  std::optional<User> find_by_id(const std::string& id);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace clipgen::db

@@ -1,0 +1,46 @@
+#include "jobs/settings_json.h"
+
+#include <stdexcept>
+
+namespace clipgen::jobs {
+namespace {
+
+// Reads json[name] into `field` when present; a value of the wrong type names the field.
+template <typename T>
+void read_field(const nlohmann::json& json, const char* name, T& field) {
+  const auto it = json.find(name);
+  if (it == json.end() || it->is_null()) return;
+  const bool fits = std::is_same_v<T, bool>          ? it->is_boolean()
+                    : std::is_same_v<T, std::string> ? it->is_string()
+                    : std::is_integral_v<T>          ? it->is_number_integer()
+                                                     : it->is_number();
+  if (!fits) throw std::invalid_argument(std::string(name) + " has the wrong type");
+  field = it->get<T>();
+}
+
+}  // namespace
+
+nlohmann::json to_json(const ClipSettings& settings) {
+  return {{"num_clips", settings.num_clips},   {"min_duration", settings.min_duration},
+          {"max_duration", settings.max_duration}, {"aspect", settings.aspect},
+          {"layout", settings.layout},         {"captions", settings.captions},
+          {"caption_style", settings.caption_style}, {"language", settings.language},
+          {"prompt", settings.prompt}};
+}
+
+ClipSettings settings_from_json(const nlohmann::json& json) {
+  if (!json.is_object()) throw std::invalid_argument("the settings must be a JSON object");
+  ClipSettings settings;
+  read_field(json, "num_clips", settings.num_clips);
+  read_field(json, "min_duration", settings.min_duration);
+  read_field(json, "max_duration", settings.max_duration);
+  read_field(json, "aspect", settings.aspect);
+  read_field(json, "layout", settings.layout);
+  read_field(json, "captions", settings.captions);
+  read_field(json, "caption_style", settings.caption_style);
+  read_field(json, "language", settings.language);
+  read_field(json, "prompt", settings.prompt);
+  return settings;
+}
+
+}  // namespace clipgen::jobs

@@ -1,0 +1,257 @@
+#include "jobs/worker.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <climits>
+
+#include "db/ids.h"
+#include "db/job_repository.h"
+#include "db/transcript_repository.h"
+#include "db/video_repository.h"
+#include "jobs/progress_gate.h"
+#include "jobs/settings_json.h"
+#include "jobs/settings_validation.h"
+#include "media/media_error.h"
+
+namespace fs = std::filesystem;
+
+namespace clipgen::jobs {
+namespace {
+
+// A failure no retry can fix: the input or the settings are wrong.
+struct PermanentError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::string default_worker_id() {
+  char host[HOST_NAME_MAX + 1] = {};
+  if (gethostname(host, sizeof host - 1) != 0) std::snprintf(host, sizeof host, "unknown-host");
+  return fmt::format("{}:{}:{}", host, getpid(), db::new_id().substr(0, 8));
+}
+
+// Removes a job's scratch folder whatever way the run ends.
+class ScratchDir {
+ public:
+  explicit ScratchDir(fs::path path) : path_(std::move(path)) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ignored;  // best effort: a leftover folder is cleared by the next run of this job
+    fs::remove_all(path_, ignored);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+db::Clip clip_row(const db::Job& job, const ClipOutput& clip) {
+  db::Clip row;
+  row.job_id = job.id;
+  row.video_id = job.video_id;
+  row.user_id = job.user_id;
+  row.clip_number = clip.number;
+  row.start_s = clip.highlight.start;
+  row.end_s = clip.highlight.end;
+  row.title = clip.highlight.title;
+  row.text = clip.highlight.text;
+  row.virality_score = std::clamp(clip.highlight.score, 1, 10);
+  row.reason = clip.highlight.reason;
+  row.hashtags = clip.highlight.hashtags;
+  row.storage_key = clip_key(job.user_id, job.id, clip.number, "mp4");
+  row.thumbnail_key = clip_key(job.user_id, job.id, clip.number, "jpg");
+  row.width = clip.width;
+  row.height = clip.height;
+  row.size_bytes = clip.size_bytes;
+  return row;
+}
+
+}  // namespace
+
+std::string job_prefix(const std::string& user_id, const std::string& job_id) {
+  return fmt::format("users/{}/jobs/{}/", user_id, job_id);
+}
+
+std::string clip_key(const std::string& user_id, const std::string& job_id, int number, const std::string& extension) {
+  return fmt::format("{}clip-{:02}.{}", job_prefix(user_id, job_id), number, extension);
+}
+
+WorkerPool::WorkerPool(db::Database& db, storage::Storage& storage, EngineFactory engines, WorkerOptions options)
+    : db_(db), storage_(storage), make_engines_(std::move(engines)), options_(std::move(options)),
+      queue_(db, options_.queue) {
+  if (options_.scratch_dir.empty()) throw std::invalid_argument("the workers need a scratch folder");
+  if (options_.worker_id.empty()) options_.worker_id = default_worker_id();
+  if (!make_engines_) throw std::invalid_argument("the workers need an engine factory");
+}
+
+WorkerPool::~WorkerPool() {
+  if (!threads_.empty() || heartbeat_.joinable()) stop(StopMode::hand_back);
+}
+
+void WorkerPool::start() {
+  if (!threads_.empty()) throw std::logic_error("the workers are already running");
+  stopping_ = false;
+  hand_back_ = false;
+  heartbeat_stopping_ = false;
+  for (unsigned i = 0; i < std::max(1u, options_.threads); ++i) threads_.emplace_back([this] { worker_loop(); });
+  heartbeat_ = std::thread([this] { heartbeat_loop(); });
+}
+
+void WorkerPool::stop(StopMode mode) {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    hand_back_ = mode == StopMode::hand_back;
+    if (hand_back_)
+      for (auto& running : running_) running->cancel = true;
+  }
+  wake_.notify_all();
+  for (auto& thread : threads_) thread.join();
+  threads_.clear();
+  // The heartbeat keeps the leases of finishing jobs alive until the last worker is done.
+  heartbeat_stopping_ = true;
+  wake_.notify_all();
+  if (heartbeat_.joinable()) heartbeat_.join();
+}
+
+bool WorkerPool::run_one() {
+  auto engines = make_engines_();
+  return run_next(engines);
+}
+
+void WorkerPool::worker_loop() {
+  auto engines = make_engines_();
+  while (!stopping_) {
+    bool ran = false;
+    try {
+      ran = run_next(engines);
+    } catch (const std::exception& e) {
+      // The database is unreachable or similar: say so and try again after a pause.
+      spdlog::error("worker {}: {}", options_.worker_id, e.what());
+    }
+    if (ran) continue;
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, options_.poll_interval, [this] { return stopping_.load(); });
+  }
+}
+
+void WorkerPool::heartbeat_loop() {
+  const auto period = std::max(std::chrono::milliseconds(10), options_.queue.lease / 3);
+  std::unique_lock lock(mutex_);
+  while (!heartbeat_stopping_) {
+    wake_.wait_for(lock, period, [this] { return heartbeat_stopping_.load(); });
+    const auto running = running_;
+    lock.unlock();
+    for (const auto& job : running) {
+      try {
+        if (!queue_.heartbeat(job->job.id, options_.worker_id, db::now())) job->cancel = true;
+      } catch (const std::exception& e) {
+        spdlog::warn("worker {}: cannot renew the lease of job {}: {}", options_.worker_id, job->job.id, e.what());
+      }
+    }
+    lock.lock();
+  }
+}
+
+bool WorkerPool::run_next(Engines& engines) {
+  if (stopping_) return false;
+  auto job = queue_.claim(options_.worker_id, db::now());
+  if (!job) return false;
+  auto running = std::make_shared<Running>();
+  running->job = std::move(*job);
+  {
+    std::lock_guard lock(mutex_);
+    running_.push_back(running);
+  }
+  spdlog::info("worker {}: job {} started (attempt {})", options_.worker_id, running->job.id, running->job.attempts);
+  execute(*running, engines);
+  std::lock_guard lock(mutex_);
+  std::erase(running_, running);
+  return true;
+}
+
+void WorkerPool::execute(Running& running, Engines& engines) {
+  const db::Job& job = running.job;
+  const auto fail = [&](const std::string& error, bool retryable) {
+    const auto status = queue_.fail(job, options_.worker_id, error, retryable, db::now());
+    spdlog::warn("worker {}: job {} {}: {}", options_.worker_id, job.id,
+                 status ? std::string(db::to_string(*status)) : "was taken away", error);
+  };
+  try {
+    ScratchDir scratch(options_.scratch_dir / job.id);
+    const auto video = db::VideoRepository(db_).get(job.video_id, job.user_id);
+    if (!video) throw PermanentError("the video of this job no longer exists");
+    ClipSettings settings;
+    try {
+      settings = settings_from_json(job.settings);
+    } catch (const std::invalid_argument& e) {
+      throw PermanentError(e.what());
+    }
+    if (const auto problem = validate_settings(settings)) throw PermanentError(problem->field + ": " + problem->message);
+
+    fs::path input = scratch.path() / ("original" + fs::path(video->storage_key).extension().string());
+    if (auto local = storage_.local_path(video->storage_key)) {
+      input = *local;
+    } else {
+      storage_.get_file(video->storage_key, input);
+    }
+
+    db::TranscriptRepository transcripts(db_);
+    const auto cached = transcripts.find(video->id, job.user_id, engines.transcriber->name(), settings.language);
+    db::JobRepository jobs(db_);
+    ProgressGate gate(options_.progress_interval);
+    PipelineHooks hooks{
+        .progress =
+            [&](const std::string& stage, double percent) {
+              if (!gate.admit(stage, ProgressGate::Clock::now())) return;
+              if (!jobs.update_progress(job.id, options_.worker_id, stage, percent)) running.cancel = true;
+            },
+        .cancel = &running.cancel,
+    };
+    const auto result = run_pipeline(input, scratch.path() / "clips", settings,
+                                     {*engines.transcriber, *engines.analyzer, options_.render_threads}, cached, hooks);
+    if (!cached) transcripts.put(video->id, job.user_id, result.transcript);
+    publish(job, result);
+    spdlog::info("worker {}: job {} succeeded with {} clip(s)", options_.worker_id, job.id, result.clips.size());
+  } catch (const Canceled&) {
+    if (hand_back_ && db::JobRepository(db_).release(job.id, options_.worker_id)) {
+      spdlog::info("worker {}: job {} handed back to the queue", options_.worker_id, job.id);
+    } else {
+      spdlog::info("worker {}: job {} stopped: canceled", options_.worker_id, job.id);
+    }
+  } catch (const media::MediaError& e) {
+    fail(e.what(), false);
+  } catch (const PermanentError& e) {
+    fail(e.what(), false);
+  } catch (const std::exception& e) {
+    fail(e.what(), true);
+  }
+}
+
+void WorkerPool::publish(const db::Job& job, const PipelineResult& result) {
+  // A retry starts from a clean slate, so an earlier attempt's extra clips cannot linger.
+  const auto prefix = job_prefix(job.user_id, job.id);
+  storage_.remove_prefix(prefix);
+  std::vector<db::Clip> rows;
+  for (const auto& clip : result.clips) {
+    auto row = clip_row(job, clip);
+    storage_.put_file(row.storage_key, clip.video, "video/mp4");
+    storage_.put_file(row.thumbnail_key, clip.thumbnail, "image/jpeg");
+    rows.push_back(std::move(row));
+  }
+  const db::JobOutcome outcome{result.notes, result.usage.input_tokens, result.usage.output_tokens,
+                               result.usage.cost_usd};
+  if (!db::JobRepository(db_).succeed(job.id, options_.worker_id, outcome, rows, db::now())) {
+    // Canceled or deleted while rendering: nothing may point at these files.
+    storage_.remove_prefix(prefix);
+    throw Canceled();
+  }
+}
+
+}  // namespace clipgen::jobs

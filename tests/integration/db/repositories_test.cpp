@@ -1,0 +1,403 @@
+// The repositories against real SQLite and real PostgreSQL: the same cases on both dialects.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "db/clip_repository.h"
+#include "db/ids.h"
+#include "db/job_repository.h"
+#include "db/migrations.h"
+#include "db/transcript_repository.h"
+#include "db/user_repository.h"
+#include "db/video_repository.h"
+#include "support/test_database.h"
+
+using namespace std::chrono_literals;
+
+namespace clipgen {
+namespace {
+
+class Repositories : public ::testing::TestWithParam<db::Dialect> {
+ protected:
+  Repositories() : database(GetParam()), users(database.db()), videos(database.db()), jobs(database.db()) {}
+
+  db::User make_user(const std::string& email) { return users.create(email, "$argon2id$not-a-real-hash"); }
+
+  db::Video make_video(const db::User& owner, const std::string& name = "talk.mp4") {
+    db::Video v;
+    v.id = db::new_id();
+    v.user_id = owner.id;
+    v.filename = name;
+    v.content_type = "video/mp4";
+    v.size_bytes = 5'000'000'000ULL;  // beyond 32 bits
+    v.duration_s = 88.125;
+    v.width = 320;
+    v.height = 180;
+    v.has_audio = true;
+    v.storage_key = "users/" + owner.id + "/videos/" + v.id + "/original.mp4";
+    return videos.create(v);
+  }
+
+  db::Clip make_clip(const db::Job& job, int number) {
+    db::Clip c;
+    c.job_id = job.id;
+    c.video_id = job.video_id;
+    c.user_id = job.user_id;
+    c.clip_number = number;
+    c.start_s = 10.5 * number;
+    c.end_s = 10.5 * number + 20;
+    c.title = "Clip " + std::to_string(number);
+    c.text = "words of clip " + std::to_string(number);
+    c.virality_score = 7;
+    c.reason = "a strong hook";
+    c.hashtags = {"#talk", "#clip" + std::to_string(number)};
+    c.storage_key = "users/" + job.user_id + "/jobs/" + job.id + "/clip-0" + std::to_string(number) + ".mp4";
+    c.thumbnail_key = "users/" + job.user_id + "/jobs/" + job.id + "/clip-0" + std::to_string(number) + ".jpg";
+    c.width = 1080;
+    c.height = 1920;
+    c.size_bytes = 1234567;
+    return c;
+  }
+
+  testing::TestDatabase database;
+  db::UserRepository users;
+  db::VideoRepository videos;
+  db::JobRepository jobs;
+};
+
+const db::Timestamp t0 = db::from_millis(1'800'000'000'000);
+
+TEST_P(Repositories, MigrationsAreRecordedAndIdempotent) {
+  EXPECT_EQ(db::schema_version(database.db()), db::latest_schema_version());
+  EXPECT_EQ(db::migrate(database.db()), 0);
+  EXPECT_EQ(db::migrate(database.db()), 0);
+  EXPECT_EQ(db::schema_version(database.db()), db::latest_schema_version());
+}
+
+TEST_P(Repositories, UsersAreFoundByEmailAndIdAndEmailsAreUnique) {
+  const auto ada = make_user("ada@example.com");
+  EXPECT_TRUE(db::is_id(ada.id));
+  const auto by_email = users.find_by_email("ada@example.com");
+  ASSERT_TRUE(by_email);
+  EXPECT_EQ(by_email->id, ada.id);
+  EXPECT_EQ(by_email->password_hash, "$argon2id$not-a-real-hash");
+  EXPECT_EQ(by_email->created_at, ada.created_at);
+  ASSERT_TRUE(users.find_by_id(ada.id));
+  EXPECT_EQ(users.find_by_id(ada.id)->email, "ada@example.com");
+  EXPECT_FALSE(users.find_by_email("bob@example.com"));
+  EXPECT_FALSE(users.find_by_id(db::new_id()));
+  EXPECT_THROW(make_user("ada@example.com"), db::DuplicateEmail);
+}
+
+TEST_P(Repositories, VideosRoundTripAndStayWithTheirOwner) {
+  const auto ada = make_user("ada@example.com");
+  const auto bob = make_user("bob@example.com");
+  const auto first = make_video(ada, "first.mp4");
+  const auto second = make_video(ada, "second.mp4");
+
+  const auto got = videos.get(first.id, ada.id);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->filename, "first.mp4");
+  EXPECT_EQ(got->size_bytes, 5'000'000'000ULL);
+  EXPECT_DOUBLE_EQ(got->duration_s, 88.125);
+  EXPECT_EQ(got->width, 320);
+  EXPECT_EQ(got->height, 180);
+  EXPECT_TRUE(got->has_audio);
+  EXPECT_EQ(got->storage_key, first.storage_key);
+  EXPECT_EQ(got->status, "ready");
+
+  const auto listed = videos.list(ada.id);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_TRUE(listed[0].created_at >= listed[1].created_at);
+  EXPECT_TRUE(std::any_of(listed.begin(), listed.end(), [&](const auto& v) { return v.id == second.id; }));
+
+  EXPECT_FALSE(videos.get(first.id, bob.id));
+  EXPECT_TRUE(videos.list(bob.id).empty());
+  EXPECT_FALSE(videos.remove(first.id, bob.id));
+  EXPECT_TRUE(videos.get(first.id, ada.id));
+}
+
+TEST_P(Repositories, RemovingAVideoRemovesItsJobsClipsAndTranscriptsAndNamesTheirFiles) {
+  const auto ada = make_user("ada@example.com");
+  const auto video = make_video(ada);
+  const auto other = make_video(ada, "other.mp4");
+  const auto job = jobs.create(video.id, ada.id, {{"num_clips", 2}});
+  const auto other_job = jobs.create(other.id, ada.id, {{"num_clips", 2}});
+  db::ClipRepository clips(database.db());
+  const auto stored = clips.replace_for_job(job.id, ada.id, {make_clip(job, 1), make_clip(job, 2)});
+  clips.replace_for_job(other_job.id, ada.id, {make_clip(other_job, 1)});
+  db::TranscriptRepository transcripts(database.db());
+  transcripts.put(video.id, ada.id, speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
+
+  auto keys = videos.remove(video.id, ada.id);
+  ASSERT_TRUE(keys);
+  std::sort(keys->begin(), keys->end());
+  std::vector<std::string> expected = {video.storage_key, stored[0].storage_key, stored[0].thumbnail_key,
+                                       stored[1].storage_key, stored[1].thumbnail_key};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(*keys, expected);
+
+  EXPECT_FALSE(videos.get(video.id, ada.id));
+  EXPECT_FALSE(jobs.get(job.id, ada.id));
+  EXPECT_TRUE(clips.list_for_job(job.id, ada.id).empty());
+  EXPECT_FALSE(transcripts.latest(video.id, ada.id));
+  // The other video keeps everything.
+  EXPECT_TRUE(jobs.get(other_job.id, ada.id));
+  EXPECT_EQ(clips.list_for_job(other_job.id, ada.id).size(), 1u);
+  EXPECT_FALSE(videos.remove(video.id, ada.id));
+}
+
+TEST_P(Repositories, TranscriptsAreCachedPerEngineAndLanguage) {
+  const auto ada = make_user("ada@example.com");
+  const auto bob = make_user("bob@example.com");
+  const auto video = make_video(ada);
+  db::TranscriptRepository transcripts(database.db());
+  EXPECT_FALSE(transcripts.find(video.id, ada.id, "pocketsphinx", "en"));
+
+  speech::Transcript first{{{"ask", 0.5, 0.9, 0.8}, {"not", 1.0, 1.2, 0.7}}, "pocketsphinx", "en", 11.0};
+  transcripts.put(video.id, ada.id, first);
+  const auto found = transcripts.find(video.id, ada.id, "pocketsphinx", "en");
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->words.size(), 2u);
+  EXPECT_EQ(found->words[1].text, "not");
+  EXPECT_DOUBLE_EQ(found->words[1].start, 1.0);
+  EXPECT_DOUBLE_EQ(found->duration, 11.0);
+  EXPECT_FALSE(transcripts.find(video.id, ada.id, "pocketsphinx", "de"));
+  EXPECT_FALSE(transcripts.find(video.id, ada.id, "whisper-api:whisper-1", "en"));
+  EXPECT_FALSE(transcripts.find(video.id, bob.id, "pocketsphinx", "en"));
+  EXPECT_FALSE(transcripts.latest(video.id, bob.id));
+
+  // Putting again replaces rather than duplicates.
+  speech::Transcript second = first;
+  second.words.push_back({"what", 1.3, 1.6, 0.9});
+  transcripts.put(video.id, ada.id, second);
+  EXPECT_EQ(transcripts.find(video.id, ada.id, "pocketsphinx", "en")->words.size(), 3u);
+  EXPECT_EQ(transcripts.latest(video.id, ada.id)->words.size(), 3u);
+}
+
+TEST_P(Repositories, JobsAreCreatedQueuedListedAndCanceledByTheirOwnerOnly) {
+  const auto ada = make_user("ada@example.com");
+  const auto bob = make_user("bob@example.com");
+  const auto video = make_video(ada);
+  const auto other = make_video(ada, "other.mp4");
+  const auto job = jobs.create(video.id, ada.id, {{"num_clips", 3}, {"aspect", "9:16"}});
+  jobs.create(other.id, ada.id, {{"num_clips", 1}});
+
+  const auto got = jobs.get(job.id, ada.id);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->status, db::JobStatus::queued);
+  EXPECT_EQ(got->settings["num_clips"], 3);
+  EXPECT_EQ(got->settings["aspect"], "9:16");
+  EXPECT_EQ(got->attempts, 0);
+  EXPECT_FALSE(got->started_at);
+  EXPECT_FALSE(got->lease_expires_at);
+  EXPECT_EQ(jobs.list(ada.id).size(), 2u);
+  ASSERT_EQ(jobs.list(ada.id, video.id).size(), 1u);
+  EXPECT_EQ(jobs.list(ada.id, video.id)[0].id, job.id);
+
+  EXPECT_FALSE(jobs.get(job.id, bob.id));
+  EXPECT_TRUE(jobs.list(bob.id).empty());
+  EXPECT_FALSE(jobs.cancel(job.id, bob.id, t0));
+  EXPECT_EQ(jobs.get(job.id, ada.id)->status, db::JobStatus::queued);
+
+  const auto canceled = jobs.cancel(job.id, ada.id, t0);
+  ASSERT_TRUE(canceled);
+  EXPECT_EQ(canceled->status, db::JobStatus::canceled);
+  EXPECT_EQ(canceled->finished_at, t0);
+  // Canceling again changes nothing.
+  EXPECT_EQ(jobs.cancel(job.id, ada.id, t0 + 5s)->finished_at, t0);
+}
+
+TEST_P(Repositories, AClaimLeasesTheOldestQueuedJobOnce) {
+  const auto ada = make_user("ada@example.com");
+  const auto video = make_video(ada);
+  const auto first = jobs.create(video.id, ada.id, {});
+  const auto second = jobs.create(video.id, ada.id, {});
+
+  const auto claimed = jobs.claim("worker-a", t0, t0 + 60s);
+  ASSERT_TRUE(claimed);
+  EXPECT_EQ(claimed->id, first.id);
+  EXPECT_EQ(claimed->status, db::JobStatus::running);
+  EXPECT_EQ(claimed->attempts, 1);
+  EXPECT_EQ(claimed->lease_owner, "worker-a");
+  EXPECT_EQ(claimed->lease_expires_at, t0 + 60s);
+  EXPECT_EQ(claimed->started_at, t0);
+
+  const auto next = jobs.claim("worker-b", t0, t0 + 60s);
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->id, second.id);
+  EXPECT_FALSE(jobs.claim("worker-c", t0, t0 + 60s));
+
+  EXPECT_TRUE(jobs.renew_lease(first.id, "worker-a", t0 + 90s));
+  EXPECT_EQ(jobs.get(first.id, ada.id)->lease_expires_at, t0 + 90s);
+  EXPECT_FALSE(jobs.renew_lease(first.id, "worker-b", t0 + 90s));
+  EXPECT_TRUE(jobs.update_progress(first.id, "worker-a", "transcribe", 42.5));
+  EXPECT_FALSE(jobs.update_progress(first.id, "worker-b", "render", 99));
+  const auto progressed = jobs.get(first.id, ada.id);
+  EXPECT_EQ(progressed->stage, "transcribe");
+  EXPECT_DOUBLE_EQ(progressed->progress, 42.5);
+}
+
+TEST_P(Repositories, SucceedingWritesOutcomeAndClipsAndARetryReplacesClips) {
+  const auto ada = make_user("ada@example.com");
+  const auto video = make_video(ada);
+  const auto job = jobs.create(video.id, ada.id, {});
+  ASSERT_TRUE(jobs.claim("worker-a", t0, t0 + 60s));
+  db::ClipRepository clips(database.db());
+
+  const db::JobOutcome outcome{{"only 2 clips fit"}, 1200, 300, 0.0042};
+  EXPECT_FALSE(jobs.succeed(job.id, "worker-b", outcome, {make_clip(job, 1)}, t0 + 10s));
+  EXPECT_TRUE(clips.list_for_job(job.id, ada.id).empty());
+  ASSERT_TRUE(jobs.succeed(job.id, "worker-a", outcome, {make_clip(job, 2), make_clip(job, 1)}, t0 + 10s));
+
+  const auto done = jobs.get(job.id, ada.id);
+  EXPECT_EQ(done->status, db::JobStatus::succeeded);
+  EXPECT_DOUBLE_EQ(done->progress, 100);
+  EXPECT_EQ(done->notes, std::vector<std::string>{"only 2 clips fit"});
+  EXPECT_EQ(done->llm_input_tokens, 1200);
+  EXPECT_EQ(done->llm_output_tokens, 300);
+  EXPECT_DOUBLE_EQ(done->llm_cost_usd, 0.0042);
+  EXPECT_EQ(done->finished_at, t0 + 10s);
+  EXPECT_EQ(done->lease_owner, "");
+
+  const auto listed = clips.list_for_job(job.id, ada.id);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].clip_number, 1);
+  EXPECT_EQ(listed[1].clip_number, 2);
+  EXPECT_EQ(listed[1].hashtags, (std::vector<std::string>{"#talk", "#clip2"}));
+  EXPECT_DOUBLE_EQ(listed[1].start_s, 21.0);
+  EXPECT_EQ(listed[1].size_bytes, 1234567u);
+
+  // A retried job writes its clips again: they replace the old ones.
+  const auto replaced = clips.replace_for_job(job.id, ada.id, {make_clip(job, 1)});
+  const auto after = clips.list_for_job(job.id, ada.id);
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].id, replaced[0].id);
+  ASSERT_TRUE(clips.get(after[0].id, ada.id));
+  EXPECT_EQ(clips.get(after[0].id, ada.id)->title, "Clip 1");
+
+  const auto bob = make_user("bob@example.com");
+  EXPECT_FALSE(clips.get(after[0].id, bob.id));
+  EXPECT_TRUE(clips.list_for_job(job.id, bob.id).empty());
+  auto foreign = make_clip(job, 3);
+  foreign.user_id = bob.id;
+  EXPECT_THROW(clips.replace_for_job(job.id, ada.id, {foreign}), std::invalid_argument);
+  EXPECT_EQ(clips.list_for_job(job.id, ada.id).size(), 1u);
+}
+
+TEST_P(Repositories, AFailedAttemptIsRetriedUntilAttemptsRunOutThenFailsWithTheLastError) {
+  const auto ada = make_user("ada@example.com");
+  const auto job = jobs.create(make_video(ada).id, ada.id, {});
+  for (int attempt = 1; attempt <= 2; ++attempt) {
+    const auto claimed = jobs.claim("worker-a", t0, t0 + 60s);
+    ASSERT_TRUE(claimed);
+    EXPECT_EQ(claimed->attempts, attempt);
+    EXPECT_EQ(jobs.fail(job.id, "worker-a", "storage timed out " + std::to_string(attempt), true, 3, t0),
+              db::JobStatus::queued);
+    const auto queued = jobs.get(job.id, ada.id);
+    EXPECT_EQ(queued->status, db::JobStatus::queued);
+    EXPECT_EQ(queued->error, "storage timed out " + std::to_string(attempt));
+    EXPECT_EQ(queued->lease_owner, "");
+  }
+  ASSERT_TRUE(jobs.claim("worker-a", t0, t0 + 60s));
+  EXPECT_EQ(jobs.fail(job.id, "worker-a", "storage timed out 3", true, 3, t0 + 1s), db::JobStatus::failed);
+  const auto failed = jobs.get(job.id, ada.id);
+  EXPECT_EQ(failed->status, db::JobStatus::failed);
+  EXPECT_EQ(failed->error, "storage timed out 3");
+  EXPECT_EQ(failed->attempts, 3);
+  EXPECT_EQ(failed->finished_at, t0 + 1s);
+  EXPECT_FALSE(jobs.claim("worker-a", t0, t0 + 60s));
+  EXPECT_FALSE(jobs.fail(job.id, "worker-a", "again", true, 3, t0));
+
+  // A permanent error fails at once.
+  const auto bad = jobs.create(make_video(ada, "bad.mp4").id, ada.id, {});
+  ASSERT_TRUE(jobs.claim("worker-a", t0, t0 + 60s));
+  EXPECT_EQ(jobs.fail(bad.id, "worker-a", "bad.mp4: no audio", false, 3, t0), db::JobStatus::failed);
+}
+
+TEST_P(Repositories, ExpiredLeasesGoBackToTheQueueThenFail) {
+  const auto ada = make_user("ada@example.com");
+  const auto job = jobs.create(make_video(ada).id, ada.id, {});
+  db::Timestamp now = t0;
+  for (int attempt = 1; attempt <= 3; ++attempt) {
+    ASSERT_TRUE(jobs.claim("doomed-worker", now, now + 30s));
+    EXPECT_EQ(jobs.recover_expired(now + 29s, 3), 0);  // still leased
+    now += 31s;
+    EXPECT_EQ(jobs.recover_expired(now, 3), 1);
+    const auto after = jobs.get(job.id, ada.id);
+    if (attempt < 3) {
+      EXPECT_EQ(after->status, db::JobStatus::queued);
+      EXPECT_FALSE(after->lease_expires_at);
+      // The dead worker's late writes are refused.
+      EXPECT_FALSE(jobs.update_progress(job.id, "doomed-worker", "render", 50));
+    } else {
+      EXPECT_EQ(after->status, db::JobStatus::failed);
+      EXPECT_NE(after->error.find("gave up after 3 attempts"), std::string::npos) << after->error;
+      EXPECT_EQ(after->finished_at, now);
+    }
+  }
+}
+
+TEST_P(Repositories, ACanceledOrReleasedJobRefusesTheWorkersWrites) {
+  const auto ada = make_user("ada@example.com");
+  const auto video = make_video(ada);
+  const auto job = jobs.create(video.id, ada.id, {});
+  ASSERT_TRUE(jobs.claim("worker-a", t0, t0 + 60s));
+  ASSERT_EQ(jobs.cancel(job.id, ada.id, t0 + 1s)->status, db::JobStatus::canceled);
+  EXPECT_FALSE(jobs.renew_lease(job.id, "worker-a", t0 + 90s));
+  EXPECT_FALSE(jobs.update_progress(job.id, "worker-a", "render", 80));
+  EXPECT_FALSE(jobs.succeed(job.id, "worker-a", {}, {}, t0 + 2s));
+  EXPECT_FALSE(jobs.fail(job.id, "worker-a", "boom", false, 3, t0 + 2s));
+  EXPECT_EQ(jobs.get(job.id, ada.id)->status, db::JobStatus::canceled);
+
+  // Released on shutdown: queued again without spending an attempt.
+  const auto next = jobs.create(video.id, ada.id, {});
+  ASSERT_TRUE(jobs.claim("worker-a", t0, t0 + 60s));
+  EXPECT_TRUE(jobs.release(next.id, "worker-a"));
+  const auto released = jobs.get(next.id, ada.id);
+  EXPECT_EQ(released->status, db::JobStatus::queued);
+  EXPECT_EQ(released->attempts, 0);
+  EXPECT_FALSE(jobs.release(next.id, "worker-a"));
+}
+
+TEST_P(Repositories, ConcurrentClaimersNeverGetTheSameJob) {
+  const auto ada = make_user("ada@example.com");
+  const auto video = make_video(ada);
+  constexpr int kJobs = 40;
+  constexpr int kClaimers = 4;
+  for (int i = 0; i < kJobs; ++i) jobs.create(video.id, ada.id, {});
+
+  // Every claimer has its own connection (the pool holds one per thread).
+  std::vector<std::vector<std::string>> claimed(kClaimers);
+  std::vector<std::thread> threads;
+  std::vector<std::string> errors(kClaimers);
+  for (int c = 0; c < kClaimers; ++c) {
+    threads.emplace_back([&, c] {
+      try {
+        db::JobRepository repo(database.db());
+        while (auto job = repo.claim("worker-" + std::to_string(c), t0, t0 + 60s)) claimed[c].push_back(job->id);
+      } catch (const std::exception& e) {
+        errors[c] = e.what();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::vector<std::string> all;
+  for (int c = 0; c < kClaimers; ++c) {
+    EXPECT_EQ(errors[c], "");
+    all.insert(all.end(), claimed[c].begin(), claimed[c].end());
+  }
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(all.size(), static_cast<std::size_t>(kJobs));
+  EXPECT_EQ(std::adjacent_find(all.begin(), all.end()), all.end()) << "a job was claimed twice";
+  for (const auto& job : jobs.list(ada.id)) {
+    EXPECT_EQ(job.status, db::JobStatus::running);
+    EXPECT_EQ(job.attempts, 1);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, Repositories, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgresql),
+                         [](const auto& param_info) { return std::string(testing::dialect_name(param_info.param)); });
+
+}  // namespace
+}  // namespace clipgen

@@ -1,0 +1,53 @@
+#include "jobs/settings_json.h"
+
+#include <gtest/gtest.h>
+
+namespace clipgen::jobs {
+namespace {
+
+TEST(SettingsJson, RoundTripsEveryField) {
+  ClipSettings s;
+  s.num_clips = 7;
+  s.min_duration = 12.5;
+  s.max_duration = 45;
+  s.aspect = "1:1";
+  s.layout = "fit";
+  s.captions = true;
+  s.caption_style = "minimal";
+  s.language = "de";
+  s.prompt = "the funniest moments";
+  const auto back = settings_from_json(to_json(s));
+  EXPECT_EQ(back.num_clips, 7);
+  EXPECT_DOUBLE_EQ(back.min_duration, 12.5);
+  EXPECT_DOUBLE_EQ(back.max_duration, 45);
+  EXPECT_EQ(back.aspect, "1:1");
+  EXPECT_EQ(back.layout, "fit");
+  EXPECT_TRUE(back.captions);
+  EXPECT_EQ(back.caption_style, "minimal");
+  EXPECT_EQ(back.language, "de");
+  EXPECT_EQ(back.prompt, "the funniest moments");
+}
+
+TEST(SettingsJson, MissingFieldsKeepDefaultsAndIntegersCountAsDurations) {
+  const auto s = settings_from_json({{"num_clips", 3}, {"max_duration", 30}, {"unknown", "ignored"}});
+  EXPECT_EQ(s.num_clips, 3);
+  EXPECT_DOUBLE_EQ(s.max_duration, 30);
+  EXPECT_DOUBLE_EQ(s.min_duration, ClipSettings{}.min_duration);
+  EXPECT_EQ(s.aspect, ClipSettings{}.aspect);
+}
+
+TEST(SettingsJson, WrongTypesNameTheField) {
+  try {
+    settings_from_json({{"num_clips", "five"}});
+    FAIL() << "accepted a string count";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "num_clips has the wrong type");
+  }
+  EXPECT_THROW(settings_from_json({{"num_clips", 2.5}}), std::invalid_argument);
+  EXPECT_THROW(settings_from_json({{"captions", "yes"}}), std::invalid_argument);
+  EXPECT_THROW(settings_from_json({{"aspect", 916}}), std::invalid_argument);
+  EXPECT_THROW(settings_from_json(nlohmann::json::array()), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace clipgen::jobs

@@ -1,0 +1,285 @@
+// End to end: the real `clipgen serve` (API, workers, built UI) driven through Debian's
+// chromium. One user registers, uploads a real recording, configures, generates, watches the
+// clips arrive, plays one in the page and downloads it; a second user cannot see any of it.
+// A screenshot of each page goes to the output folder.
+//
+// usage: node e2e/app.e2e.mjs   (env: CLIPGEN_BINARY, CLIPGEN_MEDIA_DIR, CLIPGEN_E2E_OUT,
+//                                CLIPGEN_WEB_DIR; defaults suit a build in ../build)
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "./server.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const binary = process.env.CLIPGEN_BINARY ?? join(root, "build/src/app/clipgen");
+const mediaDir = process.env.CLIPGEN_MEDIA_DIR ?? resolve(root, "../shared/media");
+const outDir = process.env.CLIPGEN_E2E_OUT ?? join(root, "build/test-work/e2e-web");
+const webDir = process.env.CLIPGEN_WEB_DIR ?? join(root, "web/dist");
+// 88 s, one narrator: long enough for two 15-30 s clips, short enough to transcribe quickly.
+const videoFile = join(mediaDir, "video/videogrep_manifesto.mp4");
+
+const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const password = "correct horse battery";
+const first = `first-${process.pid}@example.com`;
+const second = `second-${process.pid}@example.com`;
+
+let server;
+let browser;
+const serverLog = [];
+
+before(async () => {
+  assert.ok(existsSync(join(webDir, "index.html")), `no built web app in ${webDir}: run scripts/build.sh`);
+  mkdirSync(outDir, { recursive: true });
+  server = await startServer({ binary, webDir, cwd: root, log: (line) => serverLog.push(line) });
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  writeFileSync(join(outDir, "server.log"), serverLog.join(""));
+});
+
+// Generous bounds for page actions, so a broken page fails with a message rather than hanging;
+// waiting for the job itself has none (its speed is not what this test checks).
+async function newContext(options) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
+  context.setDefaultTimeout(60_000);
+  return context;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+}
+
+async function register(page, email, url = server.url) {
+  await page.goto(`${url}/register`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/upload");
+}
+
+function isMp4(path) {
+  const fd = openSync(path, "r");
+  const head = Buffer.alloc(12);
+  readSync(fd, head, 0, 12, 0);
+  closeSync(fd);
+  return head.toString("latin1", 4, 8) === "ftyp";
+}
+
+const state = {};
+
+// Each step needs the ones before it: after a failure the rest are reported as not run.
+function stepper(t) {
+  let failed = false;
+  return async (name, fn) => {
+    if (failed) return t.test(name, { skip: "an earlier step failed" });
+    return t.test(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    });
+  };
+}
+
+test("one user goes from upload to downloaded clips", async (t) => {
+  const context = await newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const step = stepper(t);
+
+  await step("signed-out visitors land on the login page", async () => {
+    await page.goto(server.url);
+    await page.waitForURL("**/login");
+    await page.getByRole("heading", { name: "Log in" }).waitFor();
+    await shot(page, "01-login");
+  });
+
+  await step("register", async () => {
+    await page.goto(`${server.url}/register`);
+    await page.getByLabel("Email").fill(first);
+    await page.getByLabel("Password").fill(password);
+    await shot(page, "02-register");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL("**/upload");
+  });
+
+  await step("registering the same email again shows the server's message", async () => {
+    const other = await context.newPage();
+    await other.goto(`${server.url}/register`);
+    await other.getByLabel("Email").fill(first);
+    await other.getByLabel("Password").fill(password);
+    await other.getByRole("button", { name: "Create account" }).click();
+    const alert = other.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /\w+/);
+    await other.close();
+  });
+
+  await step("upload a real recording", async () => {
+    await shot(page, "03-upload");
+    await page.getByLabel("Choose a video file").setInputFiles(videoFile);
+    await page.waitForURL(/\/videos\/[^/]+$/);
+    state.videoId = page.url().split("/").pop();
+    await page.getByRole("heading", { name: "videogrep_manifesto.mp4" }).waitFor();
+  });
+
+  await step("configure and generate", async () => {
+    await page.getByLabel("Number of clips").fill("2");
+    await page.getByRole("button", { name: "15–30 s" }).click();
+    await page.getByLabel("Aspect 9:16").check();
+    await page.getByLabel("Burn in captions").check();
+    await page.getByLabel(/What should the clips be about/).fill("the most surprising ideas");
+    await shot(page, "04-configure");
+    await page.getByRole("button", { name: "Generate clips" }).click();
+    await page.waitForURL(/\/jobs\/[^/]+$/);
+    state.jobId = page.url().split("/").pop();
+  });
+
+  await step("progress is shown while it runs, then the clips", async () => {
+    const progress = page.getByRole("progressbar", { name: "Job progress" });
+    const results = page.getByRole("heading", { name: /^\d+ clips?$/ });
+    // Screenshot the progress once it has moved, unless the job is already done by then.
+    await page.waitForFunction(
+      () => {
+        const bar = document.querySelector('[role="progressbar"][aria-label="Job progress"]');
+        return !bar || Number(bar.getAttribute("aria-valuenow")) >= 10;
+      },
+      null,
+      { timeout: 0 },
+    );
+    if (await progress.isVisible()) await shot(page, "05-progress");
+    await results.waitFor({ timeout: 0 });
+    const cards = page.getByRole("article");
+    assert.ok((await cards.count()) >= 1, "at least one clip card");
+    await page.getByLabel("Full transcript").waitFor();
+    await shot(page, "06-results");
+  });
+
+  await step("a clip plays in the page", async () => {
+    const video = page.getByRole("article").first().locator("video");
+    await video.scrollIntoViewIfNeeded();
+    await video.evaluate((v) => {
+      v.muted = true;
+      return v.play();
+    });
+    await page.waitForFunction((v) => v.currentTime > 0.5 && v.readyState >= 2, await video.elementHandle(), { timeout: 0 });
+    const size = await video.evaluate((v) => ({ width: v.videoWidth, height: v.videoHeight }));
+    assert.ok(size.height > size.width, `a 9:16 clip is portrait, got ${size.width}x${size.height}`);
+    await video.evaluate((v) => v.pause());
+  });
+
+  await step("a clip downloads as an mp4", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 0 }),
+      page.getByRole("article").first().getByRole("link", { name: /^Download/ }).click(),
+    ]);
+    const target = join(outDir, "downloaded-clip.mp4");
+    await download.saveAs(target);
+    assert.match(download.suggestedFilename(), /^clip-\d\d.*\.mp4$/);
+    assert.ok(statSync(target).size > 10_000, "the clip has some size");
+    assert.ok(isMp4(target), "the file starts with an ftyp box");
+    const probe = JSON.parse(
+      execFileSync("ffprobe", ["-v", "error", "-show_streams", "-show_format", "-of", "json", target], { encoding: "utf8" }),
+    );
+    assert.match(probe.format.format_name, /mp4/);
+    assert.ok(probe.streams.some((s) => s.codec_name === "h264"), "an H.264 video stream");
+    assert.ok(probe.streams.some((s) => s.codec_type === "audio"), "an audio stream");
+  });
+
+  await step("the dashboard lists the video with its job", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My videos" }).click();
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "videogrep_manifesto.mp4" }) });
+    await card.waitFor();
+    await card.getByRole("link", { name: /Done/ }).waitFor();
+    await shot(page, "07-dashboard");
+  });
+
+  await step("an expired session asks to log in again and comes back", async () => {
+    await page.evaluate(() => localStorage.setItem("clipgen.session", JSON.stringify({ token: "expired.or.forged", email: "x@example.com" })));
+    await page.goto(`${server.url}/jobs/${state.jobId}`);
+    await page.waitForURL("**/login");
+    await page.getByText("Your session has expired. Please log in again.").waitFor();
+    await page.getByLabel("Email").fill(first);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL(`**/jobs/${state.jobId}`);
+    await page.getByRole("heading", { name: /^\d+ clips?$/ }).waitFor();
+  });
+
+  await step("at phone width the results stay usable", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("article").first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling, overflow ${overflow}px`);
+    await page.screenshot({ path: join(outDir, "08-results-phone.png") });
+  });
+
+  await step("log out", async () => {
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.waitForURL("**/login");
+    await page.getByText("You have logged out.").waitFor();
+  });
+
+  await context.close();
+});
+
+test("a second user cannot see the first one's videos", async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  await register(page, second);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My videos" }).click();
+  await page.getByText(/No videos yet/).waitFor();
+  assert.equal(await page.getByText("videogrep_manifesto.mp4").count(), 0);
+
+  await page.goto(`${server.url}/videos/${state.videoId}`);
+  await page.getByRole("alert").waitFor();
+  await page.goto(`${server.url}/jobs/${state.jobId}`);
+  await page.getByRole("alert").waitFor();
+  assert.equal(await page.getByRole("article").count(), 0);
+
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem("clipgen.session")).token);
+  for (const path of [`/api/videos/${state.videoId}`, `/api/jobs/${state.jobId}`, `/api/jobs/${state.jobId}/clips`]) {
+    const response = await fetch(server.url + path, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(response.status, 404, `${path} answers 404 to another user`);
+  }
+  await context.close();
+});
+
+test("the server's upload errors are shown as they are", async () => {
+  // A server of its own with a small upload limit, so a real recording is too large for it.
+  const limit = 300_000;
+  const small = await startServer({
+    binary,
+    webDir,
+    cwd: root,
+    log: (line) => serverLog.push(line),
+    env: { CLIPGEN_MAX_UPLOAD_BYTES: String(limit) },
+  });
+  try {
+    const context = await newContext();
+    const page = await context.newPage();
+    await register(page, first, small.url);
+
+    await page.getByLabel("Choose a video file").setInputFiles(videoFile);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), new RegExp(`limit of ${limit} bytes`));
+    await shot(page, "09-upload-too-large");
+
+    // Audio only: the server probes it and refuses it with a 422 that names the problem.
+    await page.getByLabel("Choose a video file").setInputFiles(join(mediaDir, "odd/androidx_sample_audio_only_15s.mp4"));
+    await page.getByRole("alert").filter({ hasText: /video/i }).waitFor();
+    await context.close();
+  } finally {
+    await small.stop();
+  }
+});

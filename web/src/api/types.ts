@@ -1,0 +1,97 @@
+// The app's view of clipgen's resources. wire.ts maps the server's JSON onto these.
+
+export interface User {
+  id: string;
+  email: string;
+  created_at?: string;
+}
+
+export type VideoStatus = "uploading" | "uploaded" | "ready" | "processing" | "failed" | string;
+
+export interface Video {
+  id: string;
+  filename: string;
+  content_type?: string;
+  size_bytes: number;
+  duration_s: number | null;
+  width?: number | null;
+  height?: number | null;
+  has_audio?: boolean;
+  status: VideoStatus;
+  created_at: string;
+  thumbnail_url?: string | null;
+}
+
+export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "canceled";
+
+export const Aspects = ["9:16", "1:1", "16:9", "original"] as const;
+export type Aspect = (typeof Aspects)[number];
+export const Layouts = ["auto", "fill", "fit"] as const;
+export type Layout = (typeof Layouts)[number];
+export const CaptionStyles = ["bold", "clean", "karaoke"] as const;
+export type CaptionStyle = (typeof CaptionStyles)[number];
+
+export interface JobSettings {
+  num_clips: number;
+  min_duration: number;
+  max_duration: number;
+  aspect: Aspect;
+  layout: Layout;
+  captions: boolean;
+  caption_style: CaptionStyle;
+  language: string;
+  prompt: string;
+}
+
+// The server's limits (src/jobs/settings_validation.h), checked here too so the form can say
+// what is wrong before a round trip.
+export const SettingsLimits = { maxClips: 20, minSeconds: 5, maxSeconds: 180, maxPromptChars: 2000 } as const;
+
+export const DefaultSettings: JobSettings = {
+  num_clips: 5,
+  min_duration: 20,
+  max_duration: 60,
+  aspect: "9:16",
+  layout: "auto",
+  captions: true,
+  caption_style: "bold",
+  language: "en",
+  prompt: "",
+};
+
+export interface Job {
+  id: string;
+  video_id: string;
+  status: JobStatus;
+  stage: string | null;
+  progress: number;
+  error: string | null;
+  notes?: string[]; // e.g. "only 3 clips of 20-60 s fit this video"
+  settings?: Partial<JobSettings>;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface Clip {
+  id: string;
+  clip_number: number;
+  start_s: number;
+  end_s: number;
+  duration: number;
+  title: string;
+  text: string;
+  reason: string;
+  virality_score: number;
+  hashtags: string[];
+  width?: number;
+  height?: number;
+  download_url: string;
+  thumbnail_url: string;
+}
+
+export type TranscriptFormat = "json" | "srt" | "vtt";
+
+export function isFinished(status: JobStatus): boolean {
+  return status === "succeeded" || status === "failed" || status === "canceled";
+}

@@ -1,0 +1,76 @@
+// The server's JSON as it is sent (src/api/json_mapping.cpp), and its mapping to the app's
+// types. Field-name differences between the wire and the app are handled here and only here.
+import type { Clip, Job, Video } from "./types";
+
+export interface WireVideo {
+  id: string;
+  filename: string;
+  content_type?: string;
+  size_bytes: number;
+  duration: number | null;
+  width?: number | null;
+  height?: number | null;
+  has_audio?: boolean;
+  status: string;
+  created_at: string;
+  thumbnail_url?: string | null;
+}
+
+export interface WireClip {
+  id: string;
+  number: number;
+  start: number;
+  end: number;
+  duration: number;
+  title: string;
+  text: string;
+  reason: string;
+  score: number;
+  hashtags?: string[];
+  width?: number;
+  height?: number;
+  download_url: string;
+  thumbnail_url: string;
+}
+
+// Jobs travel as the app uses them.
+export type WireJob = Job;
+
+export function toVideo(w: WireVideo): Video {
+  return {
+    id: w.id,
+    filename: w.filename,
+    content_type: w.content_type,
+    size_bytes: w.size_bytes,
+    duration_s: w.duration,
+    width: w.width,
+    height: w.height,
+    has_audio: w.has_audio,
+    status: w.status,
+    created_at: w.created_at,
+    thumbnail_url: w.thumbnail_url ?? null,
+  };
+}
+
+export function toClip(w: WireClip): Clip {
+  return {
+    id: w.id,
+    clip_number: w.number,
+    start_s: w.start,
+    end_s: w.end,
+    duration: w.duration,
+    title: w.title,
+    text: w.text,
+    reason: w.reason,
+    virality_score: w.score,
+    hashtags: w.hashtags ?? [],
+    width: w.width,
+    height: w.height,
+    download_url: w.download_url,
+    thumbnail_url: w.thumbnail_url,
+  };
+}
+
+export function toJob(w: WireJob): Job {
+  return { ...w, notes: w.notes ?? [] };
+}

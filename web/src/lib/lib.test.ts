@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { clipFilename } from "./download";
+import { formatBytes, formatDuration, formatRemaining } from "./format";
+import { RateMeter, remainingAtAveragePace } from "./rate";
+import { SseParser } from "./sse";
+import { paragraphs } from "./transcript";
+
+describe("SseParser", () => {
+  it("returns events only once their blank line has arrived, across chunk boundaries", () => {
+    const parser = new SseParser();
+    expect(parser.push('data: {"a"')).toEqual([]);
+    expect(parser.push(':1}\n')).toEqual([]);
+    expect(parser.push("\ndata: 2\n\n")).toEqual([
+      { event: "message", data: '{"a":1}' },
+      { event: "message", data: "2" },
+    ]);
+  });
+
+  it("joins multi-line data, keeps the event name, skips comments, and accepts CRLF split in two", () => {
+    const parser = new SseParser();
+    const events = [...parser.push(": keep-alive\r\nevent: job\r\ndata: one\r"), ...parser.push("\ndata: two\r\n\r\n")];
+    expect(events).toEqual([{ event: "job", data: "one\ntwo" }]);
+  });
+});
+
+describe("format", () => {
+  it("writes durations as clock times", () => {
+    expect(formatDuration(88.1)).toBe("1:28");
+    expect(formatDuration(3725)).toBe("1:02:05");
+    expect(formatDuration(null)).toBe("–");
+  });
+
+  it("writes sizes in decimal units and rounds estimates to what they are worth", () => {
+    expect(formatBytes(999)).toBe("999 B");
+    expect(formatBytes(12_500_000)).toBe("13 MB");
+    expect(formatBytes(1_500_000)).toBe("1.5 MB");
+    expect(formatRemaining(null)).toBe("estimating…");
+    expect(formatRemaining(42)).toBe("40 s left");
+    expect(formatRemaining(130)).toBe("about 2 min left");
+  });
+});
+
+describe("RateMeter", () => {
+  it("measures the rate over its window and the time left to a target", () => {
+    const meter = new RateMeter(10_000);
+    meter.add(0, 0);
+    expect(meter.rate()).toBeNull();
+    meter.add(1000, 100);
+    meter.add(2000, 200);
+    expect(meter.rate()).toBe(100);
+    expect(meter.remaining(1000)).toBe(8);
+  });
+
+  it("forgets samples older than its window", () => {
+    const meter = new RateMeter(1000);
+    meter.add(0, 0);
+    meter.add(5000, 10); // slow start
+    meter.add(5500, 60);
+    meter.add(6000, 110);
+    expect(meter.rate()).toBe(100);
+  });
+});
+
+describe("remainingAtAveragePace", () => {
+  it("projects the pace so far onto what is left, once there is some progress", () => {
+    expect(remainingAtAveragePace(40, 20)).toBe(160);
+    expect(remainingAtAveragePace(40, 1)).toBeNull();
+    expect(remainingAtAveragePace(40, 100)).toBeNull();
+  });
+});
+
+describe("paragraphs", () => {
+  it("starts a new paragraph at each long pause, with its start time", () => {
+    const words = [
+      { text: "hello", start: 0.5, end: 0.9 },
+      { text: "there", start: 1.0, end: 1.4 },
+      { text: "next", start: 3.0, end: 3.3 },
+    ];
+    expect(paragraphs({ words })).toEqual([
+      { start: 0.5, text: "hello there" },
+      { start: 3.0, text: "next" },
+    ]);
+  });
+});
+
+describe("clipFilename", () => {
+  it("numbers and slugs the title", () => {
+    expect(clipFilename(3, "Why we sleep — and dream!")).toBe("clip-03-why-we-sleep-and-dream.mp4");
+    expect(clipFilename(12, "")).toBe("clip-12.mp4");
+  });
+});
