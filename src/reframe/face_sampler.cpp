@@ -77,7 +77,7 @@ bool is_shot_change(const cv::Mat& previous, const cv::Mat& current) {
 }
 
 FaceTrack sample_faces(const fs::path& input, double start, double end, FaceDetector& detector,
-                       const SamplingOptions& options) {
+                       const SamplingOptions& options, const std::function<void(double)>& progress) {
   media::InputPtr in = media::open_input(input);
   AVStream* video = media::find_stream(in.get(), AVMEDIA_TYPE_VIDEO);
   if (!video) throw media::MediaError(input, "it has no video stream");
@@ -117,6 +117,7 @@ FaceTrack sample_faces(const fs::path& input, double start, double end, FaceDete
     track.samples.push_back(std::move(sample));
     previous = thumb;
     while (next <= t) next += step;
+    if (progress) progress((t - start) / (end - start));
   };
 
   media::PacketPtr packet = media::make_packet();
