@@ -11,6 +11,7 @@ if [ ! -s "$talk" ]; then
   bash "$root/../shared/media/make-talk.sh" "$talk.tmp.mp4" && mv "$talk.tmp.mp4" "$talk"
 fi
 "$build/bench/media/render_bench" "$talk"
+"$build/bench/reframe/reframe_bench" "$talk"
 for script in "$root"/bench/*/*.sh; do
   bash "$script" "$build/src/app/clipgen" "$talk"
 done

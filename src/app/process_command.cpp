@@ -11,6 +11,7 @@
 #include "app/engines.h"
 #include "app/progress_display.h"
 #include "app/staging_dir.h"
+#include "captions/caption_style.h"
 #include "jobs/pipeline.h"
 #include "jobs/settings_validation.h"
 #include "speech/transcript_format.h"
@@ -96,7 +97,7 @@ void add_process_command(CLI::App& app) {
       ->envname("CLIPGEN_LAYOUT")->capture_default_str();
   cmd->add_flag("--captions,!--no-captions", opt->settings.captions, "Burn word-by-word captions into the clips")
       ->envname("CLIPGEN_CAPTIONS");
-  cmd->add_option("--caption-style", opt->settings.caption_style, "Caption look")
+  cmd->add_option("--caption-style", opt->settings.caption_style, "Caption look: " + captions::style_names())
       ->envname("CLIPGEN_CAPTION_STYLE")->capture_default_str();
   cmd->add_option("--language", opt->settings.language, "Spoken language code")
       ->envname("CLIPGEN_LANGUAGE")->capture_default_str();
