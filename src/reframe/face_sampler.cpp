@@ -4,7 +4,6 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
-#include <fmt/format.h>
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
