@@ -1,6 +1,7 @@
 // `clipgen process INPUT`: the whole job on one machine, results in a folder.
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -41,8 +42,11 @@ struct ProcessOptions {
 void run_process(const ProcessOptions& opt) {
   if (!fs::is_regular_file(opt.input))
     throw std::invalid_argument(opt.input.string() + ": no such file");
-  if (auto error = jobs::validate_settings(opt.settings))
-    throw std::invalid_argument("--" + error->field + ": " + error->message);
+  if (auto error = jobs::validate_settings(opt.settings)) {
+    std::string flag = error->field;  // the API's name, caption_style; the flag's, --caption-style
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    throw std::invalid_argument("--" + flag + ": " + error->message);
+  }
   const fs::path out_dir = opt.out_dir.empty() ? fs::path(opt.input.stem().string() + "-clips") : opt.out_dir;
 
   // Ctrl-C or a service manager's SIGTERM cancels cleanly: no partial output stays behind.

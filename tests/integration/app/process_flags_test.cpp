@@ -25,13 +25,13 @@ void expect_refused(const std::vector<std::string>& argv, const std::string& wor
 
 TEST(ProcessFlags, RefusesAnUnknownLayout) {
   expect_refused({CLIPGEN_BINARY, "process", kInput.string(), "-o", kOut.string(), "-q", "--layout", "zoom"},
-                 "must be one of auto, fill, fit; got 'zoom'");
+                 "--layout: must be one of auto, fill, fit; got 'zoom'");
 }
 
 TEST(ProcessFlags, RefusesAnUnknownCaptionStyleFromTheEnvironment) {
   expect_refused({"env", "CLIPGEN_CAPTION_STYLE=comic", CLIPGEN_BINARY, "process", kInput.string(), "-o",
                   kOut.string(), "-q", "--captions"},
-                 "must be one of bold, boxed, pop, minimal; got 'comic'");
+                 "--caption-style: must be one of bold, boxed, pop, minimal; got 'comic'");
 }
 
 TEST(ProcessFlags, TheFlagWinsOverTheEnvironment) {
