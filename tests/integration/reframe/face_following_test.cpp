@@ -1,5 +1,5 @@
-// Speaker-following crops on real recordings: the test talk (a face left of centre) and a
-// clip made from the same talking head moving across the stage, then cut to the other side.
+// Speaker-following crops and the auto layout on real recordings: the test talk (a face left of
+// centre), and clips made from the same talking head: moving then cut, and twice, far apart.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -45,6 +45,23 @@ fs::path moving_speaker() {
        (kWork / "moving-speaker.tmp.mp4").string()});
   if (r.exit_code != 0) throw std::runtime_error("ffmpeg: " + r.err);
   fs::rename(kWork / "moving-speaker.tmp.mp4", out);
+  return out;
+}
+
+// 4 s of two copies of the talking head, at the left and right edges of a wide stage.
+fs::path two_speakers() {
+  fs::create_directories(kWork);
+  const fs::path out = kWork / "two-speakers.mp4";
+  if (fs::exists(out)) return out;
+  const auto r = clipgen::testing::run_command(
+      {"ffmpeg", "-nostdin", "-v", "error", "-y", "-stream_loop", "-1", "-i",
+       (kMedia / "video/sadtalker_WDA_AOC_talkinghead.mp4").string(), "-filter_complex",
+       "color=c=0x202830:s=1280x720:r=25:d=4[bg];[0:v]scale=320:320,setsar=1,split[l][r];"
+       "[bg][l]overlay=x=20:y=200[half];[half][r]overlay=x=940:y=200:shortest=1[v]",
+       "-map", "[v]", "-t", "4", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+       (kWork / "two-speakers.tmp.mp4").string()});
+  if (r.exit_code != 0) throw std::runtime_error("ffmpeg: " + r.err);
+  fs::rename(kWork / "two-speakers.tmp.mp4", out);
   return out;
 }
 
@@ -132,4 +149,29 @@ TEST(FaceFollowing, PansWithinTheSpeedLimitAndJumpsOnlyAtTheCut) {
   const double head_face = 400 * 0.55 * 360 / 404;  // the detector boxes about half the head's width
   const fs::path clip = render_framed(input, framing, 0, 6, "moving-speaker-vertical");
   for (double t : {1.0, 2.5, 4.0, 5.5}) expect_whole_face(clip, t, 0.75 * head_face, detector);
+}
+
+TEST(AutoLayout, FitsTwoSpeakersTooFarApartForOneVerticalWindow) {
+  FaceDetector detector;
+  const auto track = sample_faces(two_speakers(), 0, 4, detector, {}, nullptr);
+  const auto both = std::count_if(track.samples.begin(), track.samples.end(),
+                                  [](const FrameSample& s) { return s.faces.size() == 2; });
+  EXPECT_GE(both, static_cast<long>(track.samples.size() * 8 / 10)) << "both faces found";
+  EXPECT_EQ(plan_framing(track, {.layout = "auto", .start = 0, .end = 4}).layout, Layout::Fit);
+  EXPECT_EQ(plan_framing(track, {.layout = "auto", .out_width = 1920, .out_height = 1080, .start = 0, .end = 4}).layout,
+            Layout::Fill)
+      << "a 16:9 output keeps them both";
+}
+
+TEST(AutoLayout, FitsAWideShotWithoutAFace) {
+  // A plain backdrop with a timecode in its corner, which a 9:16 crop would cut away.
+  FaceDetector detector;
+  const auto track =
+      sample_faces(kMedia / "video/autoeditor_speech_then_silence.mp4", 2, 6, detector, {}, nullptr);
+  ASSERT_FALSE(track.samples.empty());
+  for (const auto& s : track.samples) EXPECT_TRUE(s.faces.empty()) << s.t;
+  const auto framing = plan_framing(track, {.layout = "auto", .start = 2, .end = 6});
+  EXPECT_EQ(framing.layout, Layout::Fit);
+  EXPECT_EQ(framing.crop.size(), 1u) << "nobody to follow: the window stays centred";
+  EXPECT_EQ(framing.crop.front().rect.x, centered_crop(1280, 720, 1080, 1920).x);
 }
