@@ -9,12 +9,9 @@ extern "C" {
 #include <libavutil/log.h>
 }
 #include <fmt/format.h>
-#include <sys/resource.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
-#include <functional>
 #include <thread>
 #include <vector>
 
@@ -25,41 +22,13 @@ extern "C" {
 #include "reframe/clip_framing.h"
 #include "reframe/face_sampler.h"
 #include "support/reference_words.h"
+#include "support/timing.h"
 
 namespace fs = std::filesystem;
 using namespace clipgen;
-
-namespace {
-
-struct Timing {
-  double wall = 0, cpu = 0;  // seconds
-};
-
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-Timing time_of(const std::function<void()>& work) {
-  const auto start = std::chrono::steady_clock::now();
-  const double cpu = cpu_seconds();
-  work();
-  return {std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), cpu_seconds() - cpu};
-}
-
-Timing median(const std::vector<Timing>& runs) {
-  std::vector<double> wall, cpu;
-  for (const auto& r : runs) {
-    wall.push_back(r.wall);
-    cpu.push_back(r.cpu);
-  }
-  std::sort(wall.begin(), wall.end());
-  std::sort(cpu.begin(), cpu.end());
-  return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
-}
-
-}  // namespace
+using clipgen::bench::median;
+using clipgen::bench::time_of;
+using clipgen::bench::Timing;
 
 int main(int argc, char** argv) {
   if (argc < 2) {
