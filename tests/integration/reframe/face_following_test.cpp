@@ -29,40 +29,38 @@ bool inside(const FaceBox& f, const CropRect& c, double slack = 0) {
   return f.x >= c.x - slack && f.x + f.w <= c.x + c.w + slack && f.y >= c.y - slack && f.y + f.h <= c.y + c.h + slack;
 }
 
-// 6 s: the talking head glides right at 100 px/s for 3 s, then the shot cuts to another
-// backdrop with the head on the right.
-fs::path moving_speaker() {
+// A scene staged around the real talking head by an ffmpeg filter graph (the head is input
+// [0:v], the scene's output [v]), made once per build folder.
+fs::path staged(const std::string& name, const std::string& graph, int seconds) {
   fs::create_directories(kWork);
-  const fs::path out = kWork / "moving-speaker.mp4";
+  const fs::path out = kWork / (name + ".mp4"), partial = kWork / (name + ".tmp.mp4");
   if (fs::exists(out)) return out;
   const auto r = clipgen::testing::run_command(
       {"ffmpeg", "-nostdin", "-v", "error", "-y", "-stream_loop", "-1", "-i",
-       (kMedia / "video/sadtalker_WDA_AOC_talkinghead.mp4").string(), "-filter_complex",
-       "color=c=0x202830:s=1280x720:r=25:d=6[a];color=c=0x705030:s=1280x720:r=25:d=6[b];"
-       "[a][b]overlay=enable='gte(t,3)'[bg];[0:v]scale=400:400,setsar=1[fg];"
-       "[bg][fg]overlay=x='if(lt(t,3),40+100*t,820)':y=160:shortest=1[v]",
-       "-map", "[v]", "-t", "6", "-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-pix_fmt", "yuv420p",
-       (kWork / "moving-speaker.tmp.mp4").string()});
+       (kMedia / "video/sadtalker_WDA_AOC_talkinghead.mp4").string(), "-filter_complex", graph, "-map", "[v]", "-t",
+       std::to_string(seconds), "-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-pix_fmt", "yuv420p",
+       partial.string()});
   if (r.exit_code != 0) throw std::runtime_error("ffmpeg: " + r.err);
-  fs::rename(kWork / "moving-speaker.tmp.mp4", out);
+  fs::rename(partial, out);
   return out;
+}
+
+// 6 s: the talking head glides right at 100 px/s for 3 s, then the shot cuts to another
+// backdrop with the head on the right.
+fs::path moving_speaker() {
+  return staged("moving-speaker",
+                "color=c=0x202830:s=1280x720:r=25:d=6[a];color=c=0x705030:s=1280x720:r=25:d=6[b];"
+                "[a][b]overlay=enable='gte(t,3)'[bg];[0:v]scale=400:400,setsar=1[fg];"
+                "[bg][fg]overlay=x='if(lt(t,3),40+100*t,820)':y=160:shortest=1[v]",
+                6);
 }
 
 // 4 s of two copies of the talking head, at the left and right edges of a wide stage.
 fs::path two_speakers() {
-  fs::create_directories(kWork);
-  const fs::path out = kWork / "two-speakers.mp4";
-  if (fs::exists(out)) return out;
-  const auto r = clipgen::testing::run_command(
-      {"ffmpeg", "-nostdin", "-v", "error", "-y", "-stream_loop", "-1", "-i",
-       (kMedia / "video/sadtalker_WDA_AOC_talkinghead.mp4").string(), "-filter_complex",
-       "color=c=0x202830:s=1280x720:r=25:d=4[bg];[0:v]scale=320:320,setsar=1,split[l][r];"
-       "[bg][l]overlay=x=20:y=200[half];[half][r]overlay=x=940:y=200:shortest=1[v]",
-       "-map", "[v]", "-t", "4", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
-       (kWork / "two-speakers.tmp.mp4").string()});
-  if (r.exit_code != 0) throw std::runtime_error("ffmpeg: " + r.err);
-  fs::rename(kWork / "two-speakers.tmp.mp4", out);
-  return out;
+  return staged("two-speakers",
+                "color=c=0x202830:s=1280x720:r=25:d=4[bg];[0:v]scale=320:320,setsar=1,split[l][r];"
+                "[bg][l]overlay=x=20:y=200[half];[half][r]overlay=x=940:y=200:shortest=1[v]",
+                4);
 }
 
 fs::path render_framed(const fs::path& input, const ClipFraming& framing, double start, double end,
