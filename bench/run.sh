@@ -12,6 +12,7 @@ if [ ! -s "$talk" ]; then
 fi
 "$build/bench/media/render_bench" "$talk"
 "$build/bench/speech/transcribe_bench" "$talk"
+"$build/bench/reframe/reframe_bench" "$talk"
 for script in "$root"/bench/*/*.sh; do
   bash "$script" "$build/src/app/clipgen" "$talk"
 done

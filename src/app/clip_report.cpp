@@ -55,6 +55,7 @@ nlohmann::json clips_json(const std::filesystem::path& input, const jobs::ClipSe
         {"aspect", settings.aspect},
         {"layout", settings.layout},
         {"captions", settings.captions},
+        {"caption_style", settings.caption_style},
         {"language", settings.language},
         {"prompt", settings.prompt}}},
       {"transcript", {{"engine", result.transcript.engine}, {"file", "transcript.json"}}},

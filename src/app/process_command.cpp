@@ -1,6 +1,7 @@
 // `clipgen process INPUT`: the whole job on one machine, results in a folder.
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include "app/engines.h"
 #include "app/progress_display.h"
 #include "app/staging_dir.h"
+#include "captions/caption_style.h"
 #include "jobs/pipeline.h"
 #include "jobs/settings_validation.h"
 #include "speech/transcript_format.h"
@@ -40,8 +42,11 @@ struct ProcessOptions {
 void run_process(const ProcessOptions& opt) {
   if (!fs::is_regular_file(opt.input))
     throw std::invalid_argument(opt.input.string() + ": no such file");
-  if (auto error = jobs::validate_settings(opt.settings))
-    throw std::invalid_argument("--" + error->field + ": " + error->message);
+  if (auto error = jobs::validate_settings(opt.settings)) {
+    std::string flag = error->field;  // the API's name, caption_style; the flag's, --caption-style
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    throw std::invalid_argument("--" + flag + ": " + error->message);
+  }
   const fs::path out_dir = opt.out_dir.empty() ? fs::path(opt.input.stem().string() + "-clips") : opt.out_dir;
 
   // Ctrl-C or a service manager's SIGTERM cancels cleanly: no partial output stays behind.
@@ -96,7 +101,7 @@ void add_process_command(CLI::App& app) {
       ->envname("CLIPGEN_LAYOUT")->capture_default_str();
   cmd->add_flag("--captions,!--no-captions", opt->settings.captions, "Burn word-by-word captions into the clips")
       ->envname("CLIPGEN_CAPTIONS");
-  cmd->add_option("--caption-style", opt->settings.caption_style, "Caption look")
+  cmd->add_option("--caption-style", opt->settings.caption_style, "Caption look: " + captions::style_names())
       ->envname("CLIPGEN_CAPTION_STYLE")->capture_default_str();
   cmd->add_option("--language", opt->settings.language, "Spoken language code")
       ->envname("CLIPGEN_LANGUAGE")->capture_default_str();

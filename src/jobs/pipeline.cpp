@@ -4,17 +4,14 @@
 
 #include <algorithm>
 #include <exception>
-#include <fstream>
 #include <mutex>
 #include <thread>
 
 #include "analysis/loudness.h"
+#include "jobs/clip_maker.h"
+#include "jobs/scratch_file.h"
 #include "media/audio_extract.h"
-#include "media/crop.h"
 #include "media/probe.h"
-#include "media/renderer.h"
-#include "media/thumbnail.h"
-#include "speech/transcript_format.h"
 
 namespace fs = std::filesystem;
 
@@ -52,21 +49,6 @@ class Reporter {
   const PipelineHooks& hooks_;
 };
 
-// Removes a scratch file however the pipeline ends.
-struct ScratchFile {
-  fs::path path;
-  ~ScratchFile() {
-    std::error_code ignored;  // nothing to report from a destructor; the folder is scratch anyway
-    fs::remove(path, ignored);
-  }
-};
-
-void write_text(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
-}
-
 // Renders every clip, several at once: each render gets a share of the cores.
 void render_clips(const fs::path& input, const media::MediaInfo& info, const ClipSettings& settings,
                   const speech::Transcript& transcript, unsigned threads, std::vector<ClipOutput>& clips,
@@ -74,8 +56,6 @@ void render_clips(const fs::path& input, const media::MediaInfo& info, const Cli
   const unsigned cores = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
   const unsigned parallel = std::min<unsigned>(cores, static_cast<unsigned>(clips.size()));
   const unsigned threads_each = std::max(1u, cores / std::max(1u, parallel));
-  const auto [out_w, out_h] = media::output_size(settings.aspect, info.width, info.height);
-  const media::CropRect crop = media::centered_crop(info.width, info.height, out_w, out_h);
 
   std::mutex mutex;
   std::vector<double> done(clips.size(), 0.0);
@@ -84,34 +64,21 @@ void render_clips(const fs::path& input, const media::MediaInfo& info, const Cli
   std::atomic<std::size_t> next{0};
 
   auto work = [&] {
-    for (std::size_t i = next++; i < clips.size(); i = next++) {
-      try {
-        auto& clip = clips[i];
-        media::RenderSpec spec;
-        spec.start = clip.highlight.start;
-        spec.end = clip.highlight.end;
-        spec.out_width = out_w;
-        spec.out_height = out_h;
-        spec.crop = {{clip.highlight.start, crop}};
-        media::render_clip(input, spec, clip.video, threads_each, [&](double f) {
+    try {
+      reframe::FaceDetector detector;  // one per thread: a cascade is not safe to share
+      for (std::size_t i = next++; i < clips.size(); i = next++) {
+        make_clip(input, info, settings, transcript, clips[i], threads_each, detector, [&](double f) {
           std::lock_guard lock(mutex);
           done[i] = f;
           double sum = 0;
           for (double d : done) sum += d;
           progress(sum / static_cast<double>(done.size()));
         });
-        media::write_thumbnail(input, (spec.start + spec.end) / 2, crop, out_w / 2, out_h / 2, clip.thumbnail);
-        write_text(clip.subtitles, speech::to_srt(speech::clip_transcript(transcript, spec.start, spec.end)));
-        const auto written = media::probe(clip.video);
-        clip.width = written.width;
-        clip.height = written.height;
-        clip.duration = written.duration;
-        clip.size_bytes = fs::file_size(clip.video);
-      } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!failure) failure = std::current_exception();
-        next = clips.size();  // stop handing out work
       }
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      if (!failure) failure = std::current_exception();
+      next = clips.size();  // stop handing out work
     }
   };
   std::vector<std::jthread> pool;

@@ -6,6 +6,8 @@
 #include <array>
 #include <string_view>
 
+#include "captions/caption_style.h"
+
 namespace clipgen::jobs {
 namespace {
 
@@ -35,6 +37,9 @@ std::optional<SettingsError> validate_settings(const ClipSettings& s) {
     return SettingsError{"aspect", fmt::format("must be one of 9:16, 1:1, 16:9, original; got '{}'", s.aspect)};
   if (!one_of(s.layout, kLayouts))
     return SettingsError{"layout", fmt::format("must be one of auto, fill, fit; got '{}'", s.layout)};
+  if (!captions::find_style(s.caption_style))
+    return SettingsError{"caption_style", fmt::format("must be one of {}; got '{}'", captions::style_names(),
+                                                      s.caption_style)};
   if (s.language.size() < 2 || s.language.size() > 8 ||
       !std::all_of(s.language.begin(), s.language.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; }))
     return SettingsError{"language", fmt::format("must be a language code such as 'en', got '{}'", s.language)};

@@ -8,14 +8,29 @@
 
 namespace clipgen::testing {
 
-GrayFrame gray_frame(const std::filesystem::path& file, double t, int width, int height) {
-  const auto r = run_command({"ffmpeg", "-nostdin", "-v", "error", "-ss", std::to_string(t), "-i", file.string(),
-                              "-frames:v", "1", "-vf", "scale=" + std::to_string(width) + ":" + std::to_string(height) +
-                              ":flags=area,format=gray", "-f", "rawvideo", "-"});
+namespace {
+
+// Decodes one picture through `input` (the arguments that open the file and pick the moment).
+GrayFrame decode_gray(std::vector<std::string> input, const std::filesystem::path& file, int width, int height) {
+  std::vector<std::string> argv{"ffmpeg", "-nostdin", "-v", "error"};
+  argv.insert(argv.end(), input.begin(), input.end());
+  for (std::string arg : {"-frames:v", "1", "-vf"}) argv.push_back(arg);
+  argv.push_back("scale=" + std::to_string(width) + ":" + std::to_string(height) + ":flags=area,format=gray");
+  for (std::string arg : {"-f", "rawvideo", "-"}) argv.push_back(arg);
+  const auto r = run_command(argv);
   if (r.exit_code != 0 || r.out.size() != static_cast<std::size_t>(width) * height)
-    throw std::runtime_error("ffmpeg could not read a frame of " + file.string() + " at " + std::to_string(t) +
-                             ": " + r.err);
+    throw std::runtime_error("ffmpeg could not read a picture of " + file.string() + ": " + r.err);
   return {width, height, std::vector<std::uint8_t>(r.out.begin(), r.out.end())};
+}
+
+}  // namespace
+
+GrayFrame gray_frame(const std::filesystem::path& file, double t, int width, int height) {
+  return decode_gray({"-ss", std::to_string(t), "-i", file.string()}, file, width, height);
+}
+
+GrayFrame gray_image(const std::filesystem::path& file, int width, int height) {
+  return decode_gray({"-i", file.string()}, file, width, height);  // a still cannot be seeked
 }
 
 double mean_difference(const GrayFrame& a, const GrayFrame& b, int row_from, int row_to) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/command.h"
+#include "support/frame_faces.h"
 
 namespace fs = std::filesystem;
 using clipgen::testing::run_command;
@@ -107,6 +108,30 @@ TEST_F(ProcessTalk, WritesTranscriptsAndLeavesNoScratchFiles) {
     const auto ext = entry.path().extension();
     EXPECT_TRUE(ext == ".mp4" || ext == ".jpg" || ext == ".srt" || ext == ".vtt" || ext == ".json")
         << "unexpected " << entry.path();
+  }
+}
+
+TEST_F(ProcessTalk, ClipsAreShortsReadyWithTheSpeakerInFrame) {
+  const auto report = read_json(out_ / "clips.json");
+  EXPECT_EQ(report["settings"]["layout"], "auto");
+  EXPECT_EQ(report["settings"]["captions"], true);
+  EXPECT_EQ(report["settings"]["caption_style"], "pop");
+  clipgen::reframe::FaceDetector detector;
+  for (const auto& clip : report["clips"]) {
+    SCOPED_TRACE(clip["file"].get<std::string>());
+    EXPECT_FALSE(clip["title"].get<std::string>().empty());
+    ASSERT_FALSE(clip["hashtags"].empty());
+    for (const auto& tag : clip["hashtags"]) EXPECT_EQ(tag.get<std::string>().front(), '#');
+    // The talk's face sits left of centre: a centre crop would cut it, the clip shows it whole.
+    const auto frame = clipgen::testing::gray_frame(out_ / clip["file"].get<std::string>(), 5.0, 360, 640);
+    const auto faces = clipgen::testing::faces_in(frame, detector);
+    ASSERT_FALSE(faces.empty());
+    EXPECT_GT(faces.front().x, 0);
+    EXPECT_LT(faces.front().x + faces.front().w, 360);
+    EXPECT_FALSE(clipgen::testing::faces_in(
+                     clipgen::testing::gray_image(out_ / clip["thumbnail"].get<std::string>(), 270, 480), detector)
+                     .empty())
+        << "the thumbnail shows the face";
   }
 }
 

@@ -1,0 +1,150 @@
+#include "reframe/face_sampler.h"
+
+extern "C" {
+#include <libswscale/swscale.h>
+}
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <memory>
+
+#include "media/input_file.h"
+#include "media/media_error.h"
+
+namespace fs = std::filesystem;
+
+namespace clipgen::reframe {
+namespace {
+
+struct SwsDeleter {
+  void operator()(SwsContext* ctx) const { sws_freeContext(ctx); }
+};
+using SwsPtr = std::unique_ptr<SwsContext, SwsDeleter>;
+
+// Mean gray-level change between thumbnails above which two samples are different shots.
+// A speaker moving changes a few levels; a cut to another camera changes tens.
+constexpr double kShotChangeLevels = 28;
+const cv::Size kThumbnail{32, 18};
+
+// The frame shrunk to `width` (height by the aspect), as gray, turned upright.
+class GrayShrinker {
+ public:
+  GrayShrinker(const AVCodecContext* dec, int width, int rotation) : rotation_(rotation) {
+    const bool turned = rotation == 90 || rotation == 270;
+    const int upright_w = turned ? dec->height : dec->width, upright_h = turned ? dec->width : dec->height;
+    const int w = std::min(width, upright_w) & ~1;
+    const int h = std::max(2, static_cast<int>(std::lround(double(w) * upright_h / upright_w)) & ~1);
+    out_w_ = turned ? h : w;
+    out_h_ = turned ? w : h;
+    scale_back_ = double(upright_w) / w;
+  }
+
+  cv::Mat shrink(const AVFrame* frame) {
+    sws_.reset(sws_getCachedContext(sws_.release(), frame->width, frame->height,
+                                    static_cast<AVPixelFormat>(frame->format), out_w_, out_h_, AV_PIX_FMT_GRAY8,
+                                    SWS_AREA, nullptr, nullptr, nullptr));
+    if (!sws_) throw std::runtime_error("cannot convert video frames for face detection");
+    cv::Mat gray(out_h_, out_w_, CV_8UC1);
+    uint8_t* planes[4] = {gray.data, nullptr, nullptr, nullptr};
+    int strides[4] = {static_cast<int>(gray.step), 0, 0, 0};
+    sws_scale(sws_.get(), frame->data, frame->linesize, 0, frame->height, planes, strides);
+    switch (rotation_) {
+      case 90: cv::rotate(gray, gray, cv::ROTATE_90_CLOCKWISE); break;
+      case 180: cv::rotate(gray, gray, cv::ROTATE_180); break;
+      case 270: cv::rotate(gray, gray, cv::ROTATE_90_COUNTERCLOCKWISE); break;
+      default: break;
+    }
+    return gray;
+  }
+
+  // Source pixels per pixel of the shrunk picture.
+  double scale_back() const { return scale_back_; }
+
+ private:
+  int rotation_;
+  int out_w_ = 0, out_h_ = 0;
+  double scale_back_ = 1;
+  SwsPtr sws_;
+};
+
+}  // namespace
+
+bool is_shot_change(const cv::Mat& previous, const cv::Mat& current) {
+  if (previous.empty()) return false;
+  return cv::mean(cv::abs(previous - current))[0] > kShotChangeLevels;
+}
+
+FaceTrack sample_faces(const fs::path& input, double start, double end, FaceDetector& detector,
+                       const SamplingOptions& options, const std::function<void(double)>& progress) {
+  media::InputPtr in = media::open_input(input);
+  AVStream* video = media::find_stream(in.get(), AVMEDIA_TYPE_VIDEO);
+  if (!video) throw media::MediaError(input, "it has no video stream");
+  for (unsigned i = 0; i < in->nb_streams; ++i)
+    if (in->streams[i] != video) in->streams[i]->discard = AVDISCARD_ALL;
+  media::CodecPtr dec = media::open_decoder(input, video, options.threads);
+  // Detection needs no deblocking and no frame nothing refers to: both cut decoding time.
+  dec->skip_loop_filter = AVDISCARD_ALL;
+  dec->skip_frame = AVDISCARD_NONREF;
+
+  const int rotation = media::display_rotation(video);
+  const bool turned = rotation == 90 || rotation == 270;
+  FaceTrack track;
+  track.width = turned ? dec->height : dec->width;
+  track.height = turned ? dec->width : dec->height;
+  GrayShrinker shrinker(dec.get(), options.detect_width, rotation);
+
+  const double offset = in->start_time == AV_NOPTS_VALUE ? 0 : in->start_time / double(AV_TIME_BASE);
+  if (start > 0)
+    media::check_av(av_seek_frame(in.get(), -1, static_cast<int64_t>((start + offset) * AV_TIME_BASE),
+                                  AVSEEK_FLAG_BACKWARD),
+                    "seeking");
+  const double step = 1.0 / options.per_second;
+  double next = start;
+  cv::Mat previous;
+  auto take = [&](const AVFrame* frame) {
+    const double t = frame->best_effort_timestamp == AV_NOPTS_VALUE
+                         ? next
+                         : frame->best_effort_timestamp * av_q2d(video->time_base) - offset;
+    if (t + 1e-6 < next || t >= end) return;
+    const cv::Mat gray = shrinker.shrink(frame);
+    cv::Mat thumb;
+    cv::resize(gray, thumb, kThumbnail, 0, 0, cv::INTER_AREA);
+    FrameSample sample{t, detector.detect(gray), is_shot_change(previous, thumb)};
+    for (auto& f : sample.faces) f = {f.x * shrinker.scale_back(), f.y * shrinker.scale_back(),
+                                      f.w * shrinker.scale_back(), f.h * shrinker.scale_back()};
+    track.samples.push_back(std::move(sample));
+    previous = thumb;
+    while (next <= t) next += step;
+    if (progress) progress((t - start) / (end - start));
+  };
+
+  media::PacketPtr packet = media::make_packet();
+  media::FramePtr frame = media::make_frame();
+  bool past_end = false;
+  while (!past_end) {
+    const int rc = av_read_frame(in.get(), packet.get());
+    if (rc == AVERROR_EOF) break;
+    if (rc < 0) throw media::MediaError(input, "reading failed midway (" + media::av_error_text(rc) + ")");
+    // A damaged packet is skipped, as players do.
+    if (packet->stream_index == video->index && avcodec_send_packet(dec.get(), packet.get()) >= 0) {
+      while (avcodec_receive_frame(dec.get(), frame.get()) >= 0) {
+        past_end |= frame->best_effort_timestamp != AV_NOPTS_VALUE &&
+                    frame->best_effort_timestamp * av_q2d(video->time_base) - offset >= end;
+        take(frame.get());
+        av_frame_unref(frame.get());
+      }
+    }
+    av_packet_unref(packet.get());
+  }
+  if (!past_end) {  // the file ended first: the decoder still holds its delayed frames
+    avcodec_send_packet(dec.get(), nullptr);
+    while (avcodec_receive_frame(dec.get(), frame.get()) >= 0) {
+      take(frame.get());
+      av_frame_unref(frame.get());
+    }
+  }
+  return track;
+}
+
+}  // namespace clipgen::reframe

@@ -1,0 +1,27 @@
+#pragma once
+// Faces found in frames sampled through a clip: what the framing decisions are made from.
+#include <vector>
+
+namespace clipgen::reframe {
+
+// A face in source pixels, with the picture upright (rotation applied).
+struct FaceBox {
+  double x = 0, y = 0, w = 0, h = 0;
+
+  double cx() const { return x + w / 2; }
+  double cy() const { return y + h / 2; }
+  double area() const { return w * h; }
+};
+
+struct FrameSample {
+  double t = 0;                // seconds in the source
+  std::vector<FaceBox> faces;  // largest first
+  bool shot_change = false;    // the picture differs from the previous sample's: a cut
+};
+
+struct FaceTrack {
+  int width = 0, height = 0;          // of the upright source picture
+  std::vector<FrameSample> samples;   // in time order
+};
+
+}  // namespace clipgen::reframe
