@@ -21,6 +21,14 @@ constexpr const char* kHeldBy = "id = :id AND lease_owner = :worker AND status =
 constexpr const char* kBackToQueue =
     "status = 'queued', lease_owner = '', lease_expires_at = NULL, stage = '', progress = 0";
 
+// What a claim writes; :worker, :until and :now are bound by the caller.
+constexpr const char* kClaim =
+    "status = 'running', attempts = attempts + 1, lease_owner = :worker, lease_expires_at = :until, "
+    "started_at = COALESCE(started_at, :now), stage = '', progress = 0";
+
+// Oldest first; jobs made in the same millisecond in any order.
+constexpr const char* kOldestQueued = "SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1";
+
 Job read_job(const soci::row& row) {
   RowReader r(row);
   Job j;
@@ -66,10 +74,9 @@ std::optional<std::string> next_queued_postgresql(soci::session& sql, const std:
   std::string id;
   soci::indicator ind = soci::i_null;
   soci::statement st =
-      (sql.prepare << "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = :worker, "
-                      "lease_expires_at = :until, started_at = COALESCE(started_at, :now), stage = '', progress = 0 "
-                      "WHERE status = 'queued' AND id = (SELECT id FROM jobs WHERE status = 'queued' "
-                      "ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id",
+      (sql.prepare << fmt::format("UPDATE jobs SET {} WHERE status = 'queued' AND id = ({} FOR UPDATE SKIP LOCKED) "
+                                  "RETURNING id",
+                                  kClaim, kOldestQueued),
        soci::use(worker_id), soci::use(until_ms), soci::use(now_ms), soci::into(id, ind));
   if (!st.execute(true) || ind != soci::i_ok) return std::nullopt;
   return id;
@@ -81,12 +88,9 @@ std::optional<std::string> next_queued_sqlite(soci::session& sql, const std::str
   WriteTransaction tx(sql, Dialect::sqlite);
   std::string id;
   soci::indicator ind = soci::i_null;
-  sql << "SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1", soci::into(id, ind);
+  sql << kOldestQueued, soci::into(id, ind);
   if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
-  sql << "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = :worker, "
-         "lease_expires_at = :until, started_at = COALESCE(started_at, :now), stage = '', progress = 0 "
-         "WHERE id = :id",
-      soci::use(worker_id), soci::use(until_ms), soci::use(now_ms), soci::use(id);
+  sql << fmt::format("UPDATE jobs SET {} WHERE id = :id", kClaim), soci::use(worker_id), soci::use(until_ms), soci::use(now_ms), soci::use(id);
   tx.commit();
   return id;
 }
