@@ -4,6 +4,7 @@
 
 #include "db/clip_rows.h"
 #include "db/ids.h"
+#include "db/row_queries.h"
 #include "db/row_reader.h"
 #include "db/write_transaction.h"
 
@@ -54,10 +55,7 @@ Job read_job(const soci::row& row) {
 }
 
 std::optional<Job> select_job(soci::session& sql, const std::string& id) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " << kColumns << " FROM jobs WHERE id = :id", soci::use(id));
-  for (const auto& row : rows) return read_job(row);
-  return std::nullopt;
+  return first_row((sql.prepare << "SELECT " << kColumns << " FROM jobs WHERE id = :id", soci::use(id)), read_job);
 }
 
 // Runs an UPDATE or DELETE and tells how many rows it changed.
@@ -115,11 +113,7 @@ Job JobRepository::create(const std::string& video_id, const std::string& user_i
 
 std::optional<Job> JobRepository::get(const std::string& id, const std::string& user_id) {
   auto sql = db_.session();
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " << kColumns << " FROM jobs WHERE id = :id AND user_id = :u", soci::use(id),
-       soci::use(user_id));
-  for (const auto& row : rows) return read_job(row);
-  return std::nullopt;
+  return find_owned(sql, "jobs", kColumns, id, user_id, read_job);
 }
 
 std::vector<Job> JobRepository::list(const std::string& user_id, const std::string& video_id) {
@@ -127,16 +121,8 @@ std::vector<Job> JobRepository::list(const std::string& user_id, const std::stri
   const std::string by_video = video_id.empty() ? "" : " AND video_id = :v";
   const std::string query =
       fmt::format("SELECT {} FROM jobs WHERE user_id = :u{} ORDER BY created_at DESC, id", kColumns, by_video);
-  std::vector<Job> jobs;
-  auto collect = [&](soci::rowset<soci::row> rows) {
-    for (const auto& row : rows) jobs.push_back(read_job(row));
-  };
-  if (video_id.empty()) {
-    collect((sql.prepare << query, soci::use(user_id)));
-  } else {
-    collect((sql.prepare << query, soci::use(user_id), soci::use(video_id)));
-  }
-  return jobs;
+  if (video_id.empty()) return all_rows((sql.prepare << query, soci::use(user_id)), read_job);
+  return all_rows((sql.prepare << query, soci::use(user_id), soci::use(video_id)), read_job);
 }
 
 std::optional<Job> JobRepository::cancel(const std::string& id, const std::string& user_id, Timestamp now_at) {

@@ -92,6 +92,18 @@ class Worker : public ::testing::TestWithParam<db::Dialect> {
 
   db::Job job_now(const db::Job& job) { return *db::JobRepository(database.db()).get(job.id, owner.id); }
 
+  // Starts a pool and stops it once its first job is being transcribed.
+  void stop_while_transcribing(const jobs::WorkerOptions& o, jobs::StopMode mode) {
+    std::promise<void> transcribing;
+    auto started = transcribing.get_future();
+    std::once_flag once;
+    jobs::WorkerPool pool(database.db(), storage,
+                          engines([&] { std::call_once(once, [&] { transcribing.set_value(); }); }), o);
+    pool.start();
+    started.wait();
+    pool.stop(mode);
+  }
+
   testing::TestDatabase database;
   fs::path work;
   testing::FolderStorage storage;
@@ -176,16 +188,8 @@ TEST_P(Worker, ACanceledJobStopsAndLeavesNoClips) {
 }
 
 TEST_P(Worker, AGracefulStopHandsARunningJobBackToTheQueue) {
-  const auto video = upload("video/sadtalker_WDA_AOC_talkinghead.mp4");
-  const auto job = submit(video, 1, 5, 8);
-  std::promise<void> transcribing;
-  auto started = transcribing.get_future();
-  std::once_flag once;
-  jobs::WorkerPool pool(database.db(), storage,
-                        engines([&] { std::call_once(once, [&] { transcribing.set_value(); }); }), options(2));
-  pool.start();
-  started.wait();
-  pool.stop(jobs::StopMode::hand_back);
+  const auto job = submit(upload("video/sadtalker_WDA_AOC_talkinghead.mp4"), 1, 5, 8);
+  stop_while_transcribing(options(2), jobs::StopMode::hand_back);
 
   const auto handed_back = job_now(job);
   EXPECT_EQ(handed_back.status, db::JobStatus::queued);
@@ -195,18 +199,10 @@ TEST_P(Worker, AGracefulStopHandsARunningJobBackToTheQueue) {
 }
 
 TEST_P(Worker, AFinishingStopLetsTheRunningJobSucceed) {
-  const auto video = upload("video/sadtalker_WDA_AOC_talkinghead.mp4");
-  const auto job = submit(video, 1, 5, 8);
-  std::promise<void> transcribing;
-  auto started = transcribing.get_future();
-  std::once_flag once;
+  const auto job = submit(upload("video/sadtalker_WDA_AOC_talkinghead.mp4"), 1, 5, 8);
   auto o = options();
   o.queue.lease = 300ms;  // several heartbeats happen during the job
-  jobs::WorkerPool pool(database.db(), storage,
-                        engines([&] { std::call_once(once, [&] { transcribing.set_value(); }); }), o);
-  pool.start();
-  started.wait();
-  pool.stop(jobs::StopMode::finish_running);
+  stop_while_transcribing(o, jobs::StopMode::finish_running);
   const auto done = job_now(job);
   EXPECT_EQ(done.status, db::JobStatus::succeeded) << done.error;
   EXPECT_EQ(done.attempts, 1);
