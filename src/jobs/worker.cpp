@@ -169,10 +169,20 @@ bool WorkerPool::run_next(Engines& engines) {
     std::lock_guard lock(mutex_);
     running_.push_back(running);
   }
+  // However execute() ends, the heartbeat must stop renewing this job's lease, or a job whose
+  // outcome could not be written (database down) would never expire back to the queue.
+  const auto unregister = [&] {
+    std::lock_guard lock(mutex_);
+    std::erase(running_, running);
+  };
   spdlog::info("worker {}: job {} started (attempt {})", options_.worker_id, running->job.id, running->job.attempts);
-  execute(*running, engines);
-  std::lock_guard lock(mutex_);
-  std::erase(running_, running);
+  try {
+    execute(*running, engines);
+  } catch (...) {
+    unregister();
+    throw;
+  }
+  unregister();
   return true;
 }
 

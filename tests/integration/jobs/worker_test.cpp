@@ -115,6 +115,8 @@ TEST_P(Worker, RunsARealJobPublishesItsClipsAndReusesTheTranscriptOnARerun) {
   // 8 s of a real talking head: room for one clip of 5-8 s, not the two asked for.
   const auto video = upload("video/sadtalker_WDA_AOC_talkinghead.mp4");
   const auto job = submit(video, 2, 5, 8);
+  // A worker that died with the job: its lease ran out a minute ago.
+  ASSERT_TRUE(db::JobRepository(database.db()).claim("dead-worker", db::now() - 2min, db::now() - 1min));
   jobs::WorkerPool pool(database.db(), storage, engines(), options());
 
   ASSERT_TRUE(pool.run_one());
@@ -122,7 +124,8 @@ TEST_P(Worker, RunsARealJobPublishesItsClipsAndReusesTheTranscriptOnARerun) {
   ASSERT_EQ(done.status, db::JobStatus::succeeded) << done.error;
   EXPECT_DOUBLE_EQ(done.progress, 100);
   EXPECT_EQ(done.stage, "render");  // progress reached the row on its way
-  EXPECT_EQ(done.attempts, 1);
+  EXPECT_EQ(done.attempts, 2);      // the dead worker's attempt counts
+  EXPECT_EQ(done.lease_owner, "");
   EXPECT_TRUE(done.finished_at);
   EXPECT_EQ(transcriptions, 1);
 
