@@ -80,15 +80,24 @@ std::optional<std::string> next_queued_postgresql(soci::session& sql, const std:
   return id;
 }
 
-std::optional<std::string> next_queued_sqlite(soci::session& sql, const std::string& worker_id, long long now_ms,
-                                              long long until_ms) {
-  // BEGIN IMMEDIATE holds SQLite's single write lock from the read to the update.
-  WriteTransaction tx(sql, Dialect::sqlite);
+std::optional<std::string> oldest_queued(soci::session& sql) {
   std::string id;
   soci::indicator ind = soci::i_null;
   sql << kOldestQueued, soci::into(id, ind);
   if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
-  sql << fmt::format("UPDATE jobs SET {} WHERE id = :id", kClaim), soci::use(worker_id), soci::use(until_ms), soci::use(now_ms), soci::use(id);
+  return id;
+}
+
+std::optional<std::string> next_queued_sqlite(soci::session& sql, const std::string& worker_id, long long now_ms,
+                                              long long until_ms) {
+  // Idle workers poll often: look without the write lock first (WAL readers never block).
+  if (!oldest_queued(sql)) return std::nullopt;
+  // BEGIN IMMEDIATE holds SQLite's single write lock from the read to the update.
+  WriteTransaction tx(sql, Dialect::sqlite);
+  const auto id = oldest_queued(sql);
+  if (!id) return std::nullopt;
+  sql << fmt::format("UPDATE jobs SET {} WHERE id = :id", kClaim), soci::use(worker_id), soci::use(until_ms),
+      soci::use(now_ms), soci::use(*id);
   tx.commit();
   return id;
 }
@@ -214,6 +223,11 @@ int JobRepository::recover_expired(Timestamp now_at, int max_attempts) {
       fmt::format("gave up after {} attempts: the worker running it stopped responding", max_attempts);
   const std::string lost = "the worker running it stopped responding; queued again";
   auto sql = db_.session();
+  // Called on every idle poll: a read finds the usual nothing without taking a write lock.
+  int expired = 0;
+  sql << "SELECT count(*) FROM jobs WHERE status = 'running' AND lease_expires_at < :now", soci::use(at),
+      soci::into(expired);
+  if (expired == 0) return 0;
   const auto failed = affected(sql,
                                "UPDATE jobs SET status = 'failed', error = :error, finished_at = :at, "
                                "lease_owner = '', lease_expires_at = NULL "
