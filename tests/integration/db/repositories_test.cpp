@@ -211,8 +211,13 @@ TEST_P(Repositories, JobsAreCreatedQueuedListedAndCanceledByTheirOwnerOnly) {
 TEST_P(Repositories, AClaimLeasesTheOldestQueuedJobOnce) {
   const auto ada = make_user("ada@example.com");
   const auto video = make_video(ada);
-  const auto first = jobs.create(video.id, ada.id, {});
   const auto second = jobs.create(video.id, ada.id, {});
+  const auto first = jobs.create(video.id, ada.id, {});
+  {
+    // Created in the same millisecond or not, `first` is made the older one.
+    auto sql = database.db().session();
+    sql << "UPDATE jobs SET created_at = created_at - 1000 WHERE id = :id", soci::use(first.id);
+  }
 
   const auto claimed = jobs.claim("worker-a", t0, t0 + 60s);
   ASSERT_TRUE(claimed);
