@@ -8,6 +8,9 @@ build=$root/build
 asan=$root/build-asan
 jobs=$(nproc)
 
+# Test servers from npm (s3rver), pinned by tests/tools/package-lock.json.
+(cd "$root/tests/tools" && npm ci --no-audit --no-fund --silent)
+
 "$root/scripts/build.sh" "$build"
 (cd "$build" && ctest --output-on-failure --parallel "$jobs" --timeout 900)
 
