@@ -52,12 +52,18 @@ AnalysisResult LlmAnalyzer::analyze_with_model(const AnalysisRequest& request,
                                        report.invented + report.unfit, proposed.size()));
   if (static_cast<int>(result.highlights.size()) < request.num_clips) {
     const std::size_t from_model = result.highlights.size();
-    const auto builtin = analysis::HeuristicAnalyzer().analyze(request, nullptr);
+    // Ask the scorer for plenty: its best may overlap the model's picks.
+    AnalysisRequest wider = request;
+    wider.num_clips = request.num_clips * 4;
+    const auto builtin = analysis::HeuristicAnalyzer().analyze(wider, nullptr);
     result.highlights = top_up(std::move(result.highlights), builtin.highlights, request.num_clips);
     if (result.highlights.size() > from_model)
       result.notes.push_back(fmt::format("the model offered {} usable clip{}; the built-in scorer added {}", from_model,
                                          from_model == 1 ? "" : "s", result.highlights.size() - from_model));
-    result.notes.insert(result.notes.end(), builtin.notes.begin(), builtin.notes.end());
+    if (static_cast<int>(result.highlights.size()) < request.num_clips)
+      result.notes.push_back(fmt::format("only {} clips of {:g}-{:g} s fit this video without overlapping (asked for {})",
+                                         result.highlights.size(), request.min_duration, request.max_duration,
+                                         request.num_clips));
   }
   if (!known_price(client_->model()))
     result.notes.push_back(fmt::format("no list price known for {}: cost not counted", client_->model()));

@@ -1,11 +1,7 @@
 // S3Storage when the service misbehaves: loopback fakes that answer 503 before 200, that never
 // answer, that refuse a part of a multipart upload.
-#include <arpa/inet.h>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -19,27 +15,6 @@ namespace clipgen::storage {
 namespace fs = std::filesystem;
 
 namespace {
-
-// A socket that listens but never accepts: connections complete and then hear nothing.
-class SilentServer {
- public:
-  SilentServer() : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::listen(fd_, 16);
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
-  }
-  ~SilentServer() { ::close(fd_); }
-  std::string endpoint() const { return fmt::format("http://127.0.0.1:{}", port_); }
-
- private:
-  int fd_;
-  int port_ = 0;
-};
 
 S3Config config_for(const std::string& endpoint) {
   return {.bucket = "b", .access_key = "AK", .secret_key = "SK", .endpoint = endpoint, .region = "auto",
@@ -102,14 +77,14 @@ TEST(S3Faults, GivesUpAfterTheLastTryWithTheServersReason) {
 }
 
 TEST(S3Faults, ServerThatNeverAnswersTimesOutWithAClearError) {
-  SilentServer silent;
-  S3Storage storage(config_for(silent.endpoint()), fast_retries(2));
+  testing::SilentServer silent;
+  S3Storage storage(config_for(silent.url()), fast_retries(2));
   try {
     storage.size("k");
     FAIL() << "expected an error";
   } catch (const std::runtime_error& e) {
     const std::string message = e.what();
-    EXPECT_NE(message.find("cannot reach S3 bucket 'b' at " + silent.endpoint()), std::string::npos) << message;
+    EXPECT_NE(message.find("cannot reach S3 bucket 'b' at " + silent.url()), std::string::npos) << message;
     EXPECT_NE(message.find("after 2 tries"), std::string::npos) << message;
   }
 }
@@ -117,8 +92,8 @@ TEST(S3Faults, ServerThatNeverAnswersTimesOutWithAClearError) {
 TEST(S3Faults, UnreachableEndpointIsNamed) {
   int port = 0;
   {
-    SilentServer closed_after;  // a port that was free a moment ago and is closed now
-    port = std::stoi(closed_after.endpoint().substr(closed_after.endpoint().rfind(':') + 1));
+    testing::SilentServer closed_after;  // a port that was free a moment ago and is closed now
+    port = std::stoi(closed_after.url().substr(closed_after.url().rfind(':') + 1));
   }
   S3Storage storage(config_for(fmt::format("http://127.0.0.1:{}", port)), fast_retries(2));
   EXPECT_THROW(storage.remove("k"), std::runtime_error);
