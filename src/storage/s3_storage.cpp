@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
@@ -10,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "storage/partial_file.h"
 #include "storage/s3_request.h"
 #include "storage/s3_xml.h"
 #include "storage/storage_key.h"
@@ -60,11 +60,6 @@ std::string describe_failure(const net::HttpResponse& response) {
   if (auto error = parse_error(response.body))
     return fmt::format("HTTP {} {}: {}", response.status, error->code, error->message);
   return fmt::format("HTTP {}", response.status);
-}
-
-fs::path partial_path_for(const fs::path& target) {
-  static std::atomic<unsigned> counter{0};
-  return target.parent_path() / fmt::format(".partial-{}-{}-{}", ::getpid(), counter++, target.filename().string());
 }
 
 }  // namespace
