@@ -8,9 +8,7 @@ extern "C" {
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
-#include <functional>
 #include <thread>
 #include <vector>
 
@@ -18,24 +16,12 @@ extern "C" {
 #include "media/probe.h"
 #include "media/renderer.h"
 #include "support/command.h"
+#include "support/timing.h"
 
 namespace fs = std::filesystem;
 using namespace clipgen::media;
-
-namespace {
-
-double seconds_of(const std::function<void()>& work) {
-  const auto start = std::chrono::steady_clock::now();
-  work();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-}  // namespace
+using clipgen::bench::median;
+using clipgen::bench::seconds_of;
 
 int main(int argc, char** argv) {
   if (argc < 2) {
