@@ -267,7 +267,9 @@ std::vector<std::string> S3Storage::list(const std::string& prefix) {
   net::HttpClient client;
   std::optional<std::string> continuation;
   do {
-    S3Operation operation{.method = "GET", .query = {{"list-type", "2"}, {"prefix", prefix}}};
+    S3Operation operation{.method = "GET",
+                          .query = {{"list-type", "2"}, {"prefix", prefix},
+                                    {"max-keys", std::to_string(options_.list_page_size)}}};
     if (continuation) operation.query.emplace_back("continuation-token", *continuation);
     const auto response = send(client, operation, {}, "list '" + prefix + "'");
     if (!is_success(response.status))

@@ -14,6 +14,7 @@ struct S3Options {
   std::uint64_t multipart_threshold = 64ull << 20;  // files above this go up in parts
   std::uint64_t part_size = 8ull << 20;             // S3 wants >= 5 MiB but the last
   unsigned parallel_parts = 4;                      // parts in flight at once
+  unsigned list_page_size = 1000;                   // keys per LIST request (S3's maximum)
   net::RetryPolicy retry;
   long timeout_seconds = 600;  // per request (one part, one small file)
   long connect_timeout_seconds = 10;
