@@ -16,7 +16,7 @@ namespace {
 
 // Copies `from` next to `to` and renames it into place: readers see the old file or the new one.
 void copy_atomically(const fs::path& from, const fs::path& to) {
-  fs::create_directories(to.parent_path());
+  if (to.has_parent_path()) fs::create_directories(to.parent_path());
   const fs::path partial = partial_path_for(to);
   try {
     fs::copy_file(from, partial, fs::copy_options::overwrite_existing);
