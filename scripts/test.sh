@@ -22,6 +22,8 @@ mkdir -p "$asan/test-work"
 ln -sf "$build/test-work/talk.mp4" "$asan/test-work/talk.mp4"
 # `clipgen process` on the whole talk is covered stage by stage above; end to end it is the one
 # run too slow to repeat instrumented (RemoteEngines runs it too, with the remote engines faked;
-# their clients are covered instrumented by the llm, speech and net suites).
+# their clients are covered instrumented by the llm, speech and net suites). The API's process
+# tests (kill and restart, two worker processes) run several whole jobs each: the API flow and
+# failure suites cover the same server code instrumented.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
-  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.)')
+  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers)Test\.)')
