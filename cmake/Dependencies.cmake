@@ -57,6 +57,11 @@ add_library(clipgen_soci INTERFACE)
 target_include_directories(clipgen_soci SYSTEM INTERFACE ${SOCI_INCLUDE_DIR} ${Boost_INCLUDE_DIRS})
 target_link_libraries(clipgen_soci INTERFACE
   ${SOCI_SQLITE_LIB} ${SOCI_POSTGRESQL_LIB} ${SOCI_CORE_LIB} SQLite::SQLite3 PostgreSQL::PostgreSQL ${CMAKE_DL_LIBS})
+# libsoci_core does not export the typeinfo of its statement classes, which UBSan's vptr check
+# references from every file that includes SOCI: turn that one check off there.
+if(CLIPGEN_SANITIZE)
+  target_compile_options(clipgen_soci INTERFACE -fno-sanitize=vptr)
+endif()
 add_library(clipgen::soci ALIAS clipgen_soci)
 
 find_package(nlohmann_json 3 REQUIRED)

@@ -8,6 +8,9 @@ build=$root/build
 asan=$root/build-asan
 jobs=$(nproc)
 
+# Test servers from npm (s3rver), pinned by tests/tools/package-lock.json.
+(cd "$root/tests/tools" && npm ci --no-audit --no-fund --silent)
+
 "$root/scripts/build.sh" "$build"
 (cd "$build" && ctest --output-on-failure --parallel "$jobs" --timeout 900)
 echo "== web app component tests"
@@ -20,6 +23,9 @@ cmake --build "$asan" --parallel "$jobs"
 mkdir -p "$asan/test-work"
 ln -sf "$build/test-work/talk.mp4" "$asan/test-work/talk.mp4"
 # `clipgen process` on the whole talk is covered stage by stage above; end to end it is the one
-# run too slow to repeat instrumented.
+# run too slow to repeat instrumented (RemoteEngines runs it too, with the remote engines faked;
+# their clients are covered instrumented by the llm, speech and net suites). The API's process
+# tests (kill and restart, two worker processes) run several whole jobs each: the API flow and
+# failure suites cover the same server code instrumented.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
-  -E '^(app\.process_talk|ProcessTalk\.)')
+  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers)Test\.)')

@@ -1,17 +1,33 @@
 #include "app/engines.h"
 
 #include "analysis/heuristic_analyzer.h"
+#include "llm/llm_config.h"
 #include "speech/pocketsphinx_transcriber.h"
+#include "speech/whisper_api_transcriber.h"
 
 namespace clipgen::app {
 
+namespace {
+
+std::unique_ptr<speech::Transcriber> make_pocketsphinx(const EngineOptions& options) {
+  speech::PocketsphinxOptions ps;
+  ps.model_dir = CLIPGEN_PS_MODEL_DIR;
+  ps.threads = options.threads;
+  return std::make_unique<speech::PocketsphinxTranscriber>(ps);
+}
+
+}  // namespace
+
 void add_engine_options(CLI::App& command, EngineOptions& options) {
-  command.add_option("--transcriber", options.transcriber, "Speech engine")
-      ->check(CLI::IsMember({"pocketsphinx"}))
+  command.add_option("--transcriber", options.transcriber,
+                     "Speech engine (whisper-api: WHISPER_API_KEY/WHISPER_BASE_URL or OPENAI_*)")
+      ->check(CLI::IsMember({"pocketsphinx", "whisper-api"}))
       ->envname("CLIPGEN_TRANSCRIBER")
       ->capture_default_str();
-  command.add_option("--analyzer", options.analyzer, "Highlight finder (auto: the built-in heuristic scorer)")
-      ->check(CLI::IsMember({"auto", "heuristic"}))
+  command.add_option("--analyzer", options.analyzer,
+                     "Highlight finder (auto: Gemini with GEMINI_API_KEY, else OpenAI-compatible with "
+                     "OPENAI_BASE_URL/OPENAI_API_KEY, else the built-in scorer)")
+      ->check(CLI::IsMember({"auto", "heuristic", "gemini", "openai"}))
       ->envname("CLIPGEN_ANALYZER")
       ->capture_default_str();
   command.add_option("--threads", options.threads, "Threads for transcription and rendering (0: every core)")
@@ -19,14 +35,38 @@ void add_engine_options(CLI::App& command, EngineOptions& options) {
       ->capture_default_str();
 }
 
-std::unique_ptr<speech::Transcriber> make_transcriber(const EngineOptions& options) {
-  speech::PocketsphinxOptions ps;
-  ps.model_dir = CLIPGEN_PS_MODEL_DIR;
-  ps.threads = options.threads;
-  return std::make_unique<speech::PocketsphinxTranscriber>(ps);
+std::string resolve_analyzer(const std::string& choice, bool has_gemini, bool has_openai) {
+  if (choice != "auto") return choice;
+  if (has_gemini) return "gemini";
+  if (has_openai) return "openai";
+  return "heuristic";
 }
 
-std::unique_ptr<analysis::Analyzer> make_analyzer(const EngineOptions&) {
+std::unique_ptr<speech::Transcriber> make_transcriber(const EngineOptions& options) {
+  if (options.transcriber != "whisper-api") return make_pocketsphinx(options);
+  auto settings = speech::whisper_settings_from_env();
+  if (!settings)
+    throw std::invalid_argument(
+        "--transcriber whisper-api needs WHISPER_API_KEY or WHISPER_BASE_URL (or OPENAI_API_KEY / OPENAI_BASE_URL)");
+  const bool fallback = llm::llm_options_from_env().fallback == llm::Fallback::heuristic;
+  return std::make_unique<speech::WhisperApiTranscriber>(std::move(*settings),
+                                                          fallback ? make_pocketsphinx(options) : nullptr);
+}
+
+std::unique_ptr<analysis::Analyzer> make_analyzer(const EngineOptions& options) {
+  auto gemini = llm::gemini_settings_from_env();
+  auto openai = llm::openai_settings_from_env();
+  const std::string chosen = resolve_analyzer(options.analyzer, gemini.has_value(), openai.has_value());
+  if (chosen == "gemini") {
+    if (!gemini) throw std::invalid_argument("--analyzer gemini needs GEMINI_API_KEY");
+    return std::make_unique<llm::LlmAnalyzer>(std::make_unique<llm::GeminiClient>(std::move(*gemini)),
+                                              llm::llm_options_from_env());
+  }
+  if (chosen == "openai") {
+    if (!openai) throw std::invalid_argument("--analyzer openai needs OPENAI_BASE_URL or OPENAI_API_KEY");
+    return std::make_unique<llm::LlmAnalyzer>(std::make_unique<llm::OpenAiClient>(std::move(*openai)),
+                                              llm::llm_options_from_env());
+  }
   return std::make_unique<analysis::HeuristicAnalyzer>();
 }
 

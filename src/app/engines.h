@@ -17,6 +17,13 @@ struct EngineOptions {
 
 void add_engine_options(CLI::App& command, EngineOptions& options);
 
+// The analyzer `choice` stands for: auto is gemini with a Gemini key, else openai with an
+// OpenAI-compatible URL or key, else heuristic. Pure.
+std::string resolve_analyzer(const std::string& choice, bool has_gemini, bool has_openai);
+
+// Throw std::invalid_argument naming the missing variable when the chosen engine has no
+// settings. A remote engine that keeps failing hands over to the embedded one unless
+// CLIPGEN_LLM_FALLBACK=fail.
 std::unique_ptr<speech::Transcriber> make_transcriber(const EngineOptions& options);
 std::unique_ptr<analysis::Analyzer> make_analyzer(const EngineOptions& options);
 

@@ -43,6 +43,10 @@ void add_data_options(CLI::App& command, ServiceConfig& config) {
   command.add_option("--database-url", config.database_url,
                      "postgresql://user:pass@host/db, or sqlite:///path.db (default: SQLite in the data dir)")
       ->envname("DATABASE_URL");
+  command.add_option("--db-pool-size", config.db_pool_size, "Database sessions kept open")
+      ->envname("CLIPGEN_DB_POOL_SIZE")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
 }
 
 void add_worker_options(CLI::App& command, ServiceConfig& config) {

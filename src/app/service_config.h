@@ -14,6 +14,7 @@ namespace clipgen::app {
 struct ServiceConfig {
   std::filesystem::path data_dir = "data";  // SQLite file, local storage, uploads, scratch
   std::string database_url;                 // DATABASE_URL; empty: SQLite in the data dir
+  std::size_t db_pool_size = 16;            // sessions shared by the HTTP threads and workers
   std::string secret_key;                   // SECRET_KEY: signs tokens and media links
   bool dev = false;                         // without SECRET_KEY: make one and keep it
   std::string host = "127.0.0.1";

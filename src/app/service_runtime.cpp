@@ -8,7 +8,7 @@
 namespace clipgen::app {
 
 std::unique_ptr<db::Database> open_database(const ServiceConfig& config) {
-  return std::make_unique<db::Database>(resolve_database_url(config));
+  return std::make_unique<db::Database>(resolve_database_url(config), db::DatabaseOptions{.pool_size = config.db_pool_size});
 }
 
 ServiceRuntime::ServiceRuntime(const ServiceConfig& config)

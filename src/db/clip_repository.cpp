@@ -5,6 +5,7 @@
 
 #include "db/clip_rows.h"
 #include "db/ids.h"
+#include "db/row_queries.h"
 #include "db/row_reader.h"
 #include "db/write_transaction.h"
 
@@ -79,21 +80,15 @@ std::vector<Clip> ClipRepository::replace_for_job(const std::string& job_id, con
 
 std::vector<Clip> ClipRepository::list_for_job(const std::string& job_id, const std::string& user_id) {
   auto sql = db_.session();
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " << kColumns << " FROM clips WHERE job_id = :j AND user_id = :u ORDER BY clip_number",
-       soci::use(job_id), soci::use(user_id));
-  std::vector<Clip> clips;
-  for (const auto& row : rows) clips.push_back(read_clip(row));
-  return clips;
+  return all_rows((sql.prepare << "SELECT " << kColumns
+                               << " FROM clips WHERE job_id = :j AND user_id = :u ORDER BY clip_number",
+                   soci::use(job_id), soci::use(user_id)),
+                  read_clip);
 }
 
 std::optional<Clip> ClipRepository::get(const std::string& id, const std::string& user_id) {
   auto sql = db_.session();
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " << kColumns << " FROM clips WHERE id = :id AND user_id = :u", soci::use(id),
-       soci::use(user_id));
-  for (const auto& row : rows) return read_clip(row);
-  return std::nullopt;
+  return find_owned(sql, "clips", kColumns, id, user_id, read_clip);
 }
 
 }  // namespace clipgen::db

@@ -29,7 +29,7 @@ ConnectionTarget parse_database_url(std::string_view url);
 std::string default_sqlite_url(const std::filesystem::path& data_dir);
 
 struct DatabaseOptions {
-  std::size_t pool_size = 4;  // sessions opened up front
+  std::size_t pool_size = 8;  // sessions opened up front; callers wait while all are lent out
   int busy_timeout_s = 10;    // SQLite: how long a writer waits for the lock
 };
 

@@ -4,6 +4,7 @@
 
 #include "db/clip_rows.h"
 #include "db/ids.h"
+#include "db/row_queries.h"
 #include "db/row_reader.h"
 #include "db/write_transaction.h"
 
@@ -20,6 +21,14 @@ constexpr const char* kHeldBy = "id = :id AND lease_owner = :worker AND status =
 // Clears the lease and the progress of the attempt that ended.
 constexpr const char* kBackToQueue =
     "status = 'queued', lease_owner = '', lease_expires_at = NULL, stage = '', progress = 0";
+
+// What a claim writes; :worker, :until and :now are bound by the caller.
+constexpr const char* kClaim =
+    "status = 'running', attempts = attempts + 1, lease_owner = :worker, lease_expires_at = :until, "
+    "started_at = COALESCE(started_at, :now), stage = '', progress = 0";
+
+// Oldest first; jobs made in the same millisecond in any order.
+constexpr const char* kOldestQueued = "SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1";
 
 Job read_job(const soci::row& row) {
   RowReader r(row);
@@ -46,10 +55,7 @@ Job read_job(const soci::row& row) {
 }
 
 std::optional<Job> select_job(soci::session& sql, const std::string& id) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " << kColumns << " FROM jobs WHERE id = :id", soci::use(id));
-  for (const auto& row : rows) return read_job(row);
-  return std::nullopt;
+  return first_row((sql.prepare << "SELECT " << kColumns << " FROM jobs WHERE id = :id", soci::use(id)), read_job);
 }
 
 // Runs an UPDATE or DELETE and tells how many rows it changed.
@@ -66,27 +72,32 @@ std::optional<std::string> next_queued_postgresql(soci::session& sql, const std:
   std::string id;
   soci::indicator ind = soci::i_null;
   soci::statement st =
-      (sql.prepare << "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = :worker, "
-                      "lease_expires_at = :until, started_at = COALESCE(started_at, :now), stage = '', progress = 0 "
-                      "WHERE status = 'queued' AND id = (SELECT id FROM jobs WHERE status = 'queued' "
-                      "ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id",
+      (sql.prepare << fmt::format("UPDATE jobs SET {} WHERE status = 'queued' AND id = ({} FOR UPDATE SKIP LOCKED) "
+                                  "RETURNING id",
+                                  kClaim, kOldestQueued),
        soci::use(worker_id), soci::use(until_ms), soci::use(now_ms), soci::into(id, ind));
   if (!st.execute(true) || ind != soci::i_ok) return std::nullopt;
   return id;
 }
 
-std::optional<std::string> next_queued_sqlite(soci::session& sql, const std::string& worker_id, long long now_ms,
-                                              long long until_ms) {
-  // BEGIN IMMEDIATE holds SQLite's single write lock from the read to the update.
-  WriteTransaction tx(sql, Dialect::sqlite);
+std::optional<std::string> oldest_queued(soci::session& sql) {
   std::string id;
   soci::indicator ind = soci::i_null;
-  sql << "SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1", soci::into(id, ind);
+  sql << kOldestQueued, soci::into(id, ind);
   if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
-  sql << "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = :worker, "
-         "lease_expires_at = :until, started_at = COALESCE(started_at, :now), stage = '', progress = 0 "
-         "WHERE id = :id",
-      soci::use(worker_id), soci::use(until_ms), soci::use(now_ms), soci::use(id);
+  return id;
+}
+
+std::optional<std::string> next_queued_sqlite(soci::session& sql, const std::string& worker_id, long long now_ms,
+                                              long long until_ms) {
+  // Idle workers poll often: look without the write lock first (WAL readers never block).
+  if (!oldest_queued(sql)) return std::nullopt;
+  // BEGIN IMMEDIATE holds SQLite's single write lock from the read to the update.
+  WriteTransaction tx(sql, Dialect::sqlite);
+  const auto id = oldest_queued(sql);
+  if (!id) return std::nullopt;
+  sql << fmt::format("UPDATE jobs SET {} WHERE id = :id", kClaim), soci::use(worker_id), soci::use(until_ms),
+      soci::use(now_ms), soci::use(*id);
   tx.commit();
   return id;
 }
@@ -111,11 +122,7 @@ Job JobRepository::create(const std::string& video_id, const std::string& user_i
 
 std::optional<Job> JobRepository::get(const std::string& id, const std::string& user_id) {
   auto sql = db_.session();
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " << kColumns << " FROM jobs WHERE id = :id AND user_id = :u", soci::use(id),
-       soci::use(user_id));
-  for (const auto& row : rows) return read_job(row);
-  return std::nullopt;
+  return find_owned(sql, "jobs", kColumns, id, user_id, read_job);
 }
 
 std::vector<Job> JobRepository::list(const std::string& user_id, const std::string& video_id) {
@@ -123,16 +130,8 @@ std::vector<Job> JobRepository::list(const std::string& user_id, const std::stri
   const std::string by_video = video_id.empty() ? "" : " AND video_id = :v";
   const std::string query =
       fmt::format("SELECT {} FROM jobs WHERE user_id = :u{} ORDER BY created_at DESC, id", kColumns, by_video);
-  std::vector<Job> jobs;
-  auto collect = [&](soci::rowset<soci::row> rows) {
-    for (const auto& row : rows) jobs.push_back(read_job(row));
-  };
-  if (video_id.empty()) {
-    collect((sql.prepare << query, soci::use(user_id)));
-  } else {
-    collect((sql.prepare << query, soci::use(user_id), soci::use(video_id)));
-  }
-  return jobs;
+  if (video_id.empty()) return all_rows((sql.prepare << query, soci::use(user_id)), read_job);
+  return all_rows((sql.prepare << query, soci::use(user_id), soci::use(video_id)), read_job);
 }
 
 std::optional<Job> JobRepository::cancel(const std::string& id, const std::string& user_id, Timestamp now_at) {
@@ -224,6 +223,11 @@ int JobRepository::recover_expired(Timestamp now_at, int max_attempts) {
       fmt::format("gave up after {} attempts: the worker running it stopped responding", max_attempts);
   const std::string lost = "the worker running it stopped responding; queued again";
   auto sql = db_.session();
+  // Called on every idle poll: a read finds the usual nothing without taking a write lock.
+  int expired = 0;
+  sql << "SELECT count(*) FROM jobs WHERE status = 'running' AND lease_expires_at < :now", soci::use(at),
+      soci::into(expired);
+  if (expired == 0) return 0;
   const auto failed = affected(sql,
                                "UPDATE jobs SET status = 'failed', error = :error, finished_at = :at, "
                                "lease_owner = '', lease_expires_at = NULL "

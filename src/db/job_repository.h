@@ -38,7 +38,8 @@ class JobRepository {
   std::optional<Job> cancel(const std::string& id, const std::string& user_id, Timestamp now);
 
   // --- worker side: writes only succeed while `worker_id` holds the lease --------------------
-  // Claims the oldest queued job: status running, attempts + 1, lease until `lease_until`.
+  // Claims the oldest queued job (jobs made in the same millisecond in any order): status
+  // running, attempts + 1, lease until `lease_until`.
   // Atomic across processes (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: BEGIN IMMEDIATE).
   std::optional<Job> claim(const std::string& worker_id, Timestamp now, Timestamp lease_until);
   // Extends the lease. False when the job is no longer this worker's to run (canceled,

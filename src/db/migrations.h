@@ -1,6 +1,7 @@
 #pragma once
-// Numbered schema migrations, embedded in the binary, one set for SQLite and PostgreSQL.
-// Applied in order inside one transaction each and recorded in schema_migrations.
+// Numbered schema migrations, embedded in the binary (db/schema.cpp), one set for SQLite and
+// PostgreSQL. The pending ones are applied in order in one transaction (all or none) and
+// recorded in schema_migrations.
 #include "db/database.h"
 
 namespace clipgen::db {

@@ -1,6 +1,7 @@
 #include "db/user_repository.h"
 
 #include "db/ids.h"
+#include "db/row_queries.h"
 #include "db/row_reader.h"
 
 namespace clipgen::db {
@@ -19,10 +20,8 @@ User read_user(const soci::row& row) {
 }
 
 std::optional<User> find_one(soci::session& sql, const std::string& where, const std::string& value) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " << kColumns << " FROM users WHERE " << where << " = :v", soci::use(value));
-  for (const auto& row : rows) return read_user(row);
-  return std::nullopt;
+  return first_row((sql.prepare << "SELECT " << kColumns << " FROM users WHERE " << where << " = :v", soci::use(value)),
+                   read_user);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "db/row_queries.h"
 #include "db/row_reader.h"
 #include "db/write_transaction.h"
 
@@ -58,21 +59,15 @@ Video VideoRepository::create(Video video) {
 
 std::vector<Video> VideoRepository::list(const std::string& user_id) {
   auto sql = db_.session();
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " << kColumns
-                                              << " FROM videos WHERE user_id = :u ORDER BY created_at DESC, id",
-                                  soci::use(user_id));
-  std::vector<Video> videos;
-  for (const auto& row : rows) videos.push_back(read_video(row));
-  return videos;
+  return all_rows(
+      (sql.prepare << "SELECT " << kColumns << " FROM videos WHERE user_id = :u ORDER BY created_at DESC, id",
+       soci::use(user_id)),
+      read_video);
 }
 
 std::optional<Video> VideoRepository::get(const std::string& id, const std::string& user_id) {
   auto sql = db_.session();
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " << kColumns << " FROM videos WHERE id = :id AND user_id = :u", soci::use(id),
-       soci::use(user_id));
-  for (const auto& row : rows) return read_video(row);
-  return std::nullopt;
+  return find_owned(sql, "videos", kColumns, id, user_id, read_video);
 }
 
 std::optional<std::vector<std::string>> VideoRepository::remove(const std::string& id, const std::string& user_id) {

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdio>
+#include <optional>
 
 #include "db/ids.h"
 #include "db/job_repository.h"
@@ -50,6 +52,14 @@ class ScratchDir {
  private:
   fs::path path_;
 };
+
+// Media errors name the file they read ("original.mp4: no audio stream"); the user knows the
+// video by the name it was uploaded under.
+std::string as_uploaded(const std::string& error, const std::string& read_name, const std::string& uploaded_name) {
+  const auto prefix = read_name + ": ";
+  if (read_name.empty() || uploaded_name.empty() || error.rfind(prefix, 0) != 0) return error;
+  return uploaded_name + ": " + error.substr(prefix.size());
+}
 
 db::Clip clip_row(const db::Job& job, const ClipOutput& clip) {
   db::Clip row;
@@ -126,13 +136,14 @@ bool WorkerPool::run_one() {
 }
 
 void WorkerPool::worker_loop() {
-  auto engines = make_engines_();
+  std::optional<Engines> engines;
   while (!stopping_) {
     bool ran = false;
     try {
-      ran = run_next(engines);
+      if (!engines) engines = make_engines_();
+      ran = run_next(*engines);
     } catch (const std::exception& e) {
-      // The database is unreachable or similar: say so and try again after a pause.
+      // The database is unreachable, an engine cannot load, ...: say so and try again after a pause.
       spdlog::error("worker {}: {}", options_.worker_id, e.what());
     }
     if (ran) continue;
@@ -169,10 +180,20 @@ bool WorkerPool::run_next(Engines& engines) {
     std::lock_guard lock(mutex_);
     running_.push_back(running);
   }
+  // However execute() ends, the heartbeat must stop renewing this job's lease, or a job whose
+  // outcome could not be written (database down) would never expire back to the queue.
+  const auto unregister = [&] {
+    std::lock_guard lock(mutex_);
+    std::erase(running_, running);
+  };
   spdlog::info("worker {}: job {} started (attempt {})", options_.worker_id, running->job.id, running->job.attempts);
-  execute(*running, engines);
-  std::lock_guard lock(mutex_);
-  std::erase(running_, running);
+  try {
+    execute(*running, engines);
+  } catch (...) {
+    unregister();
+    throw;
+  }
+  unregister();
   return true;
 }
 
@@ -183,10 +204,12 @@ void WorkerPool::execute(Running& running, Engines& engines) {
     spdlog::warn("worker {}: job {} {}: {}", options_.worker_id, job.id,
                  status ? std::string(db::to_string(*status)) : "was taken away", error);
   };
+  std::string read_name, uploaded_name;
   try {
     ScratchDir scratch(options_.scratch_dir / job.id);
     const auto video = db::VideoRepository(db_).get(job.video_id, job.user_id);
     if (!video) throw PermanentError("the video of this job no longer exists");
+    uploaded_name = video->filename;
     ClipSettings settings;
     try {
       settings = settings_from_json(job.settings);
@@ -201,6 +224,7 @@ void WorkerPool::execute(Running& running, Engines& engines) {
     } else {
       storage_.get_file(video->storage_key, input);
     }
+    read_name = input.filename().string();
 
     db::TranscriptRepository transcripts(db_);
     const auto cached = transcripts.find(video->id, job.user_id, engines.transcriber->name(), settings.language);
@@ -210,7 +234,12 @@ void WorkerPool::execute(Running& running, Engines& engines) {
         .progress =
             [&](const std::string& stage, double percent) {
               if (!gate.admit(stage, ProgressGate::Clock::now())) return;
-              if (!jobs.update_progress(job.id, options_.worker_id, stage, percent)) running.cancel = true;
+              try {
+                if (!jobs.update_progress(job.id, options_.worker_id, stage, percent)) running.cancel = true;
+              } catch (const std::exception& e) {
+                // A lost progress row is no reason to lose the job; the heartbeat notices a real outage.
+                spdlog::warn("worker {}: job {}: cannot write progress: {}", options_.worker_id, job.id, e.what());
+              }
             },
         .cancel = &running.cancel,
     };
@@ -226,7 +255,7 @@ void WorkerPool::execute(Running& running, Engines& engines) {
       spdlog::info("worker {}: job {} stopped: canceled", options_.worker_id, job.id);
     }
   } catch (const media::MediaError& e) {
-    fail(e.what(), false);
+    fail(as_uploaded(e.what(), read_name, uploaded_name), false);
   } catch (const PermanentError& e) {
     fail(e.what(), false);
   } catch (const std::exception& e) {

@@ -184,6 +184,11 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, body_size);
   } else if (request.method != "GET") {
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    // curl sends a body only with POST semantics; the custom method name still goes out.
+    if (has_body) {
+      curl_easy_setopt(curl, CURLOPT_POST, 1L);
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, body_size);
+    }
   }
   if (has_body || request.method == "PUT" || request.method == "POST") {
     curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_body);

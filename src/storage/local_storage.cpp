@@ -1,12 +1,11 @@
 #include "storage/local_storage.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <stdexcept>
 
+#include "storage/partial_file.h"
 #include "storage/storage_key.h"
 
 namespace clipgen::storage {
@@ -15,19 +14,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Files being written carry this prefix until they are renamed into place, so a reader never
-// sees half an object and list() can skip them.
-constexpr std::string_view kPartialPrefix = ".partial-";
-
-fs::path partial_path_for(const fs::path& target) {
-  static std::atomic<unsigned> counter{0};
-  return target.parent_path() /
-         fmt::format("{}{}-{}-{}", kPartialPrefix, ::getpid(), counter++, target.filename().string());
-}
-
 // Copies `from` next to `to` and renames it into place: readers see the old file or the new one.
 void copy_atomically(const fs::path& from, const fs::path& to) {
-  fs::create_directories(to.parent_path());
+  if (to.has_parent_path()) fs::create_directories(to.parent_path());
   const fs::path partial = partial_path_for(to);
   try {
     fs::copy_file(from, partial, fs::copy_options::overwrite_existing);
@@ -38,8 +27,6 @@ void copy_atomically(const fs::path& from, const fs::path& to) {
     throw;
   }
 }
-
-bool is_partial(const fs::path& file) { return file.filename().string().starts_with(kPartialPrefix); }
 
 // Removes the empty folders inside `dir`, then `dir` and its parents below `root` while empty.
 void prune_empty_folders(const fs::path& dir, const fs::path& root) {

@@ -79,9 +79,12 @@ std::string presign_s3_url(const S3Config& config, const S3Operation& operation,
 }
 
 std::string attachment_disposition(const std::string& filename) {
+  // The plain filename= is for old browsers: one '_' per character it cannot carry.
   std::string ascii;
-  for (unsigned char c : filename)
+  for (unsigned char c : filename) {
+    if (c >= 0x80 && c < 0xC0) continue;  // UTF-8 continuation byte
     ascii.push_back(c < 0x20 || c >= 0x7f || c == '"' || c == '\\' ? '_' : static_cast<char>(c));
+  }
   return fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, sigv4::uri_encode(filename, false));
 }
 

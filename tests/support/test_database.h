@@ -1,5 +1,5 @@
 #pragma once
-// A fresh, migrated database for one test: a new SQLite file under the test work folder, or a
+// A fresh database (migrated unless asked otherwise) for one test: a new SQLite file under the test work folder, or a
 // new schema in the throwaway PostgreSQL cluster the `postgres` CTest fixture started
 // (scripts/pg-throwaway.sh; its URL is in <test work dir>/postgres/url). Each test gets its own
 // file or schema, so tests may run in parallel.
@@ -32,7 +32,10 @@ inline std::string throwaway_postgres_url() {
 
 class TestDatabase {
  public:
-  explicit TestDatabase(db::Dialect dialect, std::size_t pool_size = 4) : dialect_(dialect) {
+  enum class Schema { migrated, empty };
+
+  explicit TestDatabase(db::Dialect dialect, std::size_t pool_size = 4, Schema schema = Schema::migrated)
+      : dialect_(dialect) {
     const std::string name = "t_" + db::new_id().substr(0, 8);
     if (dialect == db::Dialect::sqlite) {
       sqlite_dir_ = std::filesystem::path(CLIPGEN_TEST_WORK_DIR) / "db" / name;
@@ -50,7 +53,7 @@ class TestDatabase {
       url_ = admin_url_ + "?options=-csearch_path%3D" + schema_;
     }
     db_ = std::make_unique<db::Database>(url_, db::DatabaseOptions{.pool_size = pool_size});
-    db::migrate(*db_);
+    if (schema == Schema::migrated) db::migrate(*db_);
   }
 
   ~TestDatabase() {

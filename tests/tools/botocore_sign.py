@@ -5,7 +5,7 @@ The independent implementation clipgen's SigV4 signer is compared against. botoc
 URL (key encoding, addressing style), the canonical request, the string to sign and the signature;
 nothing is sent: the request is captured just before it would go out.
 
-Usage: botocore_sign.py '<json>' with
+Usage: botocore_sign.py '<json>' (one spec, or a list of them for a list of results) with
   {"operation": "get_object|put_object|list_objects_v2|presign_get|presign_put",
    "endpoint": "http://127.0.0.1:9000", "region": "us-east-1", "addressing": "path|virtual",
    "bucket": "...", "key": "...", "access_key": "...", "secret_key": "...",
@@ -13,6 +13,7 @@ Usage: botocore_sign.py '<json>' with
    "disposition": "...", "prefix": "...", "expires": 3600}
 """
 import datetime
+import functools
 import json
 import logging
 import os
@@ -45,8 +46,7 @@ class AuthLog(logging.Handler):
                 self.values[name] = message[len(label):]
 
 
-def main():
-    spec = json.loads(sys.argv[1])
+def sign(spec):
     fixed = datetime.datetime.strptime(spec["time"], "%Y%m%dT%H%M%SZ")
 
     class FixedDatetime(datetime.datetime):
@@ -58,13 +58,25 @@ def main():
     auth_logger = logging.getLogger("botocore.auth")
     auth_logger.setLevel(logging.DEBUG)
     auth_logger.addHandler(log)
+    try:
+        return sign_logged(spec, FixedDatetime, log)
+    finally:
+        auth_logger.removeHandler(log)
 
-    session = botocore.session.get_session()
-    client = session.create_client(
-        "s3", region_name=spec["region"], endpoint_url=spec.get("endpoint") or None,
-        aws_access_key_id=spec["access_key"], aws_secret_access_key=spec["secret_key"],
-        config=Config(signature_version="s3v4", s3={"addressing_style": spec["addressing"]},
+
+@functools.lru_cache(maxsize=None)
+def s3_client(region, endpoint, access_key, secret_key, addressing):
+    """One client per target: making a client costs far more than signing with it."""
+    return botocore.session.get_session().create_client(
+        "s3", region_name=region, endpoint_url=endpoint or None,
+        aws_access_key_id=access_key, aws_secret_access_key=secret_key,
+        config=Config(signature_version="s3v4", s3={"addressing_style": addressing},
                       retries={"max_attempts": 0}))
+
+
+def sign_logged(spec, fixed_datetime, log):
+    client = s3_client(spec["region"], spec.get("endpoint", ""), spec["access_key"], spec["secret_key"],
+                       spec["addressing"])
     sent = {}
 
     def capture(request, **_):
@@ -72,10 +84,10 @@ def main():
         sent["headers"] = {k.lower(): (v.decode() if isinstance(v, bytes) else v) for k, v in request.headers.items()}
         raise Captured()
 
-    client.meta.events.register("before-send.s3", capture)
+    client.meta.events.register("before-send.s3", capture, unique_id="clipgen-capture")
     operation = spec["operation"]
     params = {"Bucket": spec["bucket"]}
-    with mock.patch("botocore.auth.datetime.datetime", FixedDatetime):
+    with mock.patch("botocore.auth.datetime.datetime", fixed_datetime):
         if operation.startswith("presign_"):
             params["Key"] = spec["key"]
             if operation == "presign_get":
@@ -103,8 +115,18 @@ def main():
                 getattr(client, operation)(**params)
             except Captured:
                 pass
+    client.meta.events.unregister("before-send.s3", unique_id="clipgen-capture")
     sent.update(log.values)
-    print(json.dumps(sent))
+    return sent
+
+
+def main():
+    specs = json.loads(sys.argv[1])
+    # A list is signed in one run: starting Python and botocore costs more than signing.
+    if isinstance(specs, list):
+        print(json.dumps([sign(spec) for spec in specs]))
+    else:
+        print(json.dumps(sign(specs)))
 
 
 if __name__ == "__main__":

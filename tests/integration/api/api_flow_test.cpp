@@ -2,6 +2,7 @@
 // job while watching its events, fetch the clips, their files and the transcript, delete.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 #include "api_client.h"
@@ -192,6 +193,39 @@ TEST_F(ApiFlowTest, HealthAndReadiness) {
   EXPECT_EQ(client.Get("/readyz")->status, 200);
   // A request id the client sends comes back; every answer has one.
   EXPECT_EQ(client.Get("/healthz", {{"X-Request-Id", "abc-123"}})->get_header_value("X-Request-Id"), "abc-123");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ApiWebUiTest, ServesTheBuiltUiWithClientRoutesAndCacheHeaders) {
+  clipgen::testing::TestDatabase database(clipgen::testing::test_dialect());
+  const fs::path data_dir = fs::path(CLIPGEN_TEST_WORK_DIR) / ("api-web-" + clipgen::db::new_id().substr(0, 8));
+  const fs::path dist = data_dir / "dist";
+  fs::create_directories(dist / "assets");
+  std::ofstream(dist / "index.html") << "<!doctype html><div id=root></div>";
+  std::ofstream(dist / "assets" / "index-5d41402a.js") << "console.log('app')";
+  clipgen::testing::TestServer server(
+      {.data_dir = data_dir, .database_url = database.url(), .extra_args = {"--web-dir", dist.string()}});
+  httplib::Client client("127.0.0.1", server.port());
+
+  const auto index = client.Get("/");
+  ASSERT_EQ(index->status, 200);
+  EXPECT_EQ(index->body, "<!doctype html><div id=root></div>");
+  EXPECT_EQ(index->get_header_value("Cache-Control"), "no-cache");
+  const auto route = client.Get("/videos/3f2b8c1e-9a4d-4e7f-b1c2-5d6e7f8a9b0c");
+  ASSERT_EQ(route->status, 200);
+  EXPECT_EQ(route->body, index->body);
+  const auto asset = client.Get("/assets/index-5d41402a.js");
+  ASSERT_EQ(asset->status, 200);
+  EXPECT_EQ(asset->get_header_value("Content-Type"), "text/javascript");
+  EXPECT_NE(asset->get_header_value("Cache-Control").find("immutable"), std::string::npos);
+  EXPECT_EQ(client.Get("/assets/index-00000000.js")->status, 404);
+  const auto api = client.Get("/api/nothing-here");
+  EXPECT_EQ(api->status, 404);
+  EXPECT_EQ(clipgen::testing::error_code(api), "not_found");
+  fs::remove_all(data_dir);
 }
 
 }  // namespace

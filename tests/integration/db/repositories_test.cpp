@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "db/clip_repository.h"
 #include "db/ids.h"
@@ -72,6 +73,34 @@ TEST_P(Repositories, MigrationsAreRecordedAndIdempotent) {
   EXPECT_EQ(db::migrate(database.db()), 0);
   EXPECT_EQ(db::migrate(database.db()), 0);
   EXPECT_EQ(db::schema_version(database.db()), db::latest_schema_version());
+}
+
+TEST_P(Repositories, ProcessesStartingAtOnceApplyEachMigrationOnce) {
+  testing::TestDatabase fresh(GetParam(), 1, testing::TestDatabase::Schema::empty);
+  EXPECT_EQ(db::schema_version(fresh.db()), 0);
+  // Each starter has its own connection, as separate `clipgen serve` processes would.
+  constexpr int kStarters = 4;
+  std::vector<int> applied(kStarters, -1);
+  std::vector<std::string> errors(kStarters);
+  std::vector<std::thread> starters;
+  for (int i = 0; i < kStarters; ++i) {
+    starters.emplace_back([&, i] {
+      try {
+        db::Database own(fresh.url(), {.pool_size = 1});
+        applied[i] = db::migrate(own);
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  }
+  for (auto& t : starters) t.join();
+  int total = 0;
+  for (int i = 0; i < kStarters; ++i) {
+    EXPECT_EQ(errors[i], "");
+    total += applied[i];
+  }
+  EXPECT_EQ(total, db::latest_schema_version());
+  EXPECT_EQ(db::schema_version(fresh.db()), db::latest_schema_version());
 }
 
 TEST_P(Repositories, UsersAreFoundByEmailAndIdAndEmailsAreUnique) {
@@ -211,8 +240,13 @@ TEST_P(Repositories, JobsAreCreatedQueuedListedAndCanceledByTheirOwnerOnly) {
 TEST_P(Repositories, AClaimLeasesTheOldestQueuedJobOnce) {
   const auto ada = make_user("ada@example.com");
   const auto video = make_video(ada);
-  const auto first = jobs.create(video.id, ada.id, {});
   const auto second = jobs.create(video.id, ada.id, {});
+  const auto first = jobs.create(video.id, ada.id, {});
+  {
+    // Created in the same millisecond or not, `first` is made the older one.
+    auto sql = database.db().session();
+    sql << "UPDATE jobs SET created_at = created_at - 1000 WHERE id = :id", soci::use(first.id);
+  }
 
   const auto claimed = jobs.claim("worker-a", t0, t0 + 60s);
   ASSERT_TRUE(claimed);

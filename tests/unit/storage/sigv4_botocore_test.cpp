@@ -59,7 +59,7 @@ S3Config config_for(const Target& target) {
   return config;
 }
 
-nlohmann::json botocore(const Target& target, nlohmann::json spec) {
+nlohmann::json spec_for(const Target& target, nlohmann::json spec) {
   spec["endpoint"] = target.endpoint;
   spec["region"] = target.region;
   spec["addressing"] = target.path_style ? "path" : "virtual";
@@ -67,9 +67,25 @@ nlohmann::json botocore(const Target& target, nlohmann::json spec) {
   spec["access_key"] = "AKIDEXAMPLE";
   spec["secret_key"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
   spec["time"] = kTime;
-  const auto result = testing::run_command({"/usr/bin/python3", CLIPGEN_TOOLS_DIR "/botocore_sign.py", spec.dump()});
+  return spec;
+}
+
+// botocore's results for every spec, from one Python run.
+nlohmann::json botocore(const nlohmann::json& specs) {
+  const auto result = testing::run_command({"/usr/bin/python3", CLIPGEN_TOOLS_DIR "/botocore_sign.py", specs.dump()});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  return nlohmann::json::parse(result.out);
+  auto out = nlohmann::json::parse(result.out);
+  EXPECT_EQ(out.size(), specs.size());
+  return out;
+}
+
+// Every target with every key, in that order.
+template <typename Spec>
+nlohmann::json all_cases(Spec&& spec) {
+  auto specs = nlohmann::json::array();
+  for (const auto& target : kTargets)
+    for (const char* key : kKeys) specs.push_back(spec_for(target, spec(key)));
+  return specs;
 }
 
 void expect_same(const nlohmann::json& theirs, const sigv4::Signed& ours) {
@@ -87,10 +103,14 @@ std::string header(const sigv4::Pairs& headers, const std::string& name) {
 }  // namespace
 
 TEST(SigV4Botocore, GetObjectWithRange) {
+  const auto results = botocore(all_cases([](const char* key) {
+    return nlohmann::json{{"operation", "get_object"}, {"key", key}, {"range", "bytes=100-199"}};
+  }));
+  std::size_t i = 0;
   for (const auto& target : kTargets)
     for (const char* key : kKeys) {
       SCOPED_TRACE(std::string(target.name) + " / " + key);
-      const auto theirs = botocore(target, {{"operation", "get_object"}, {"key", key}, {"range", "bytes=100-199"}});
+      const auto& theirs = results[i++];
       const auto ours = sign_s3_request(config_for(target),
                                         {.method = "GET", .key = key, .headers = {{"range", "bytes=100-199"}}},
                                         fixed_time());
@@ -104,11 +124,14 @@ TEST(SigV4Botocore, GetObjectWithRange) {
 
 TEST(SigV4Botocore, PutObjectSignsBodyHashAndContentHeaders) {
   const std::string body = "clip bytes \x01\x02 and more";
+  const auto results = botocore(all_cases([&](const char* key) {
+    return nlohmann::json{{"operation", "put_object"}, {"key", key}, {"body", body}, {"content_type", "video/mp4"}};
+  }));
+  std::size_t i = 0;
   for (const auto& target : kTargets)
     for (const char* key : kKeys) {
       SCOPED_TRACE(std::string(target.name) + " / " + key);
-      const auto theirs = botocore(
-          target, {{"operation", "put_object"}, {"key", key}, {"body", body}, {"content_type", "video/mp4"}});
+      const auto& theirs = results[i++];
       sigv4::Pairs headers{{"content-type", "video/mp4"}};
       // botocore adds Content-MD5 and signs it; sign the same set. With that checksum over TLS it
       // leaves the payload unsigned, as clipgen's uploads do.
@@ -127,10 +150,17 @@ TEST(SigV4Botocore, PutObjectSignsBodyHashAndContentHeaders) {
 }
 
 TEST(SigV4Botocore, ListObjectsV2WithAwkwardPrefix) {
+  const char* const prefixes[] = {"", "users/u1/", "ünï cødé/&=+"};
+  auto specs = nlohmann::json::array();
   for (const auto& target : kTargets)
-    for (const char* prefix : {"", "users/u1/", "ünï cødé/&=+"}) {
+    for (const char* prefix : prefixes)
+      specs.push_back(spec_for(target, {{"operation", "list_objects_v2"}, {"prefix", prefix}}));
+  const auto results = botocore(specs);
+  std::size_t i = 0;
+  for (const auto& target : kTargets)
+    for (const char* prefix : prefixes) {
       SCOPED_TRACE(std::string(target.name) + " / " + prefix);
-      const auto theirs = botocore(target, {{"operation", "list_objects_v2"}, {"prefix", prefix}});
+      const auto& theirs = results[i++];
       // botocore always asks for encoding-type=url; ask for it too so the queries match.
       const auto ours = sign_s3_request(
           config_for(target),
@@ -141,12 +171,15 @@ TEST(SigV4Botocore, ListObjectsV2WithAwkwardPrefix) {
 }
 
 TEST(SigV4Botocore, PresignedGetWithDownloadFilename) {
+  const std::string disposition = attachment_disposition("Clip 1 – “the hook”.mp4");
+  const auto results = botocore(all_cases([&](const char* key) {
+    return nlohmann::json{{"operation", "presign_get"}, {"key", key}, {"disposition", disposition}, {"expires", 900}};
+  }));
+  std::size_t i = 0;
   for (const auto& target : kTargets)
     for (const char* key : kKeys) {
       SCOPED_TRACE(std::string(target.name) + " / " + key);
-      const std::string disposition = attachment_disposition("Clip 1 – “the hook”.mp4");
-      const auto theirs =
-          botocore(target, {{"operation", "presign_get"}, {"key", key}, {"disposition", disposition}, {"expires", 900}});
+      const auto& theirs = results[i++];
       sigv4::Signed details;
       const std::string url =
           presign_s3_url(config_for(target), {.method = "GET", .key = key,
@@ -160,11 +193,14 @@ TEST(SigV4Botocore, PresignedGetWithDownloadFilename) {
 }
 
 TEST(SigV4Botocore, PresignedPutSignsContentType) {
+  const auto results = botocore(all_cases([](const char* key) {
+    return nlohmann::json{{"operation", "presign_put"}, {"key", key}, {"content_type", "video/mp4"}, {"expires", 3600}};
+  }));
+  std::size_t i = 0;
   for (const auto& target : kTargets)
     for (const char* key : kKeys) {
       SCOPED_TRACE(std::string(target.name) + " / " + key);
-      const auto theirs =
-          botocore(target, {{"operation", "presign_put"}, {"key", key}, {"content_type", "video/mp4"}, {"expires", 3600}});
+      const auto& theirs = results[i++];
       sigv4::Signed details;
       presign_s3_url(config_for(target), {.method = "PUT", .key = key, .headers = {{"content-type", "video/mp4"}}},
                      std::chrono::seconds(3600), fixed_time(), &details);

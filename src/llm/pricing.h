@@ -1,0 +1,16 @@
+#pragma once
+// What a model's tokens cost, from the providers' published list prices (USD per million
+// tokens); unknown models cost 0 and say so through known_price. Pure.
+#include <string>
+
+namespace clipgen::llm {
+
+struct TokenPrice {
+  double input_per_million = 0;
+  double output_per_million = 0;
+};
+
+bool known_price(const std::string& model);
+double cost_usd(const std::string& model, long long input_tokens, long long output_tokens);
+
+}  // namespace clipgen::llm

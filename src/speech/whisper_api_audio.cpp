@@ -1,0 +1,148 @@
+#include "speech/whisper_api_audio.h"
+
+#include <cstring>
+
+#include "media/av_handles.h"
+#include "speech/transcriber.h"
+
+namespace clipgen::speech {
+
+namespace {
+
+using media::check_av;
+
+struct AvioDeleter {
+  void operator()(AVIOContext* ctx) const {
+    if (ctx) av_freep(&ctx->buffer);
+    avio_context_free(&ctx);
+  }
+};
+using AvioPtr = std::unique_ptr<AVIOContext, AvioDeleter>;
+
+// An in-memory file the muxer can seek in, so it can go back and fill in the FLAC header's
+// total sample count (without it, readers cannot tell the duration without decoding).
+struct MemoryFile {
+  std::string data;
+  std::size_t position = 0;
+};
+
+int write_memory(void* opaque, std::uint8_t* bytes, int size) {
+  auto& file = *static_cast<MemoryFile*>(opaque);
+  const auto count = static_cast<std::size_t>(size);
+  if (file.data.size() < file.position + count) file.data.resize(file.position + count);
+  std::memcpy(file.data.data() + file.position, bytes, count);
+  file.position += count;
+  return size;
+}
+
+std::int64_t seek_memory(void* opaque, std::int64_t offset, int whence) {
+  auto& file = *static_cast<MemoryFile*>(opaque);
+  if (whence & AVSEEK_SIZE) return static_cast<std::int64_t>(file.data.size());
+  std::int64_t base = 0;
+  switch (whence & ~AVSEEK_FORCE) {
+    case SEEK_SET: base = 0; break;
+    case SEEK_CUR: base = static_cast<std::int64_t>(file.position); break;
+    case SEEK_END: base = static_cast<std::int64_t>(file.data.size()); break;
+    default: return AVERROR(EINVAL);
+  }
+  if (base + offset < 0) return AVERROR(EINVAL);
+  file.position = static_cast<std::size_t>(base + offset);
+  return base + offset;
+}
+
+void drain(AVCodecContext* codec, AVFormatContext* format, AVPacket* packet) {
+  while (true) {
+    const int got = avcodec_receive_packet(codec, packet);
+    if (got == AVERROR(EAGAIN) || got == AVERROR_EOF) return;
+    check_av(got, "FLAC encoding failed");
+    packet->stream_index = 0;
+    av_packet_rescale_ts(packet, codec->time_base, format->streams[0]->time_base);
+    check_av(av_interleaved_write_frame(format, packet), "writing FLAC failed");
+  }
+}
+
+}  // namespace
+
+std::string encode_flac(std::span<const std::int16_t> samples) {
+  MemoryFile out;
+  const AVCodec* encoder = avcodec_find_encoder(AV_CODEC_ID_FLAC);
+  if (!encoder) throw std::runtime_error("this libavcodec has no FLAC encoder");
+  media::CodecPtr codec(avcodec_alloc_context3(encoder));
+  if (!codec) throw std::bad_alloc();
+  codec->sample_fmt = AV_SAMPLE_FMT_S16;
+  codec->sample_rate = kSampleRate;
+  av_channel_layout_default(&codec->ch_layout, 1);
+  codec->time_base = {1, kSampleRate};
+  check_av(avcodec_open2(codec.get(), encoder, nullptr), "cannot open the FLAC encoder");
+
+  AVFormatContext* raw_format = nullptr;
+  check_av(avformat_alloc_output_context2(&raw_format, nullptr, "flac", nullptr), "cannot make a FLAC muxer");
+  // The in-memory AVIO below is not a file: detach it before the output deleter runs.
+  struct MemoryOutputDeleter {
+    void operator()(AVFormatContext* ctx) const {
+      ctx->pb = nullptr;
+      avformat_free_context(ctx);
+    }
+  };
+  std::unique_ptr<AVFormatContext, MemoryOutputDeleter> format(raw_format);
+  constexpr int kBufferSize = 1 << 16;
+  auto* buffer = static_cast<unsigned char*>(av_malloc(kBufferSize));
+  if (!buffer) throw std::bad_alloc();
+  AvioPtr avio(avio_alloc_context(buffer, kBufferSize, 1, &out, nullptr, write_memory, seek_memory));
+  if (!avio) {
+    av_free(buffer);
+    throw std::bad_alloc();
+  }
+  format->pb = avio.get();
+  AVStream* stream = avformat_new_stream(format.get(), nullptr);
+  if (!stream) throw std::bad_alloc();
+  check_av(avcodec_parameters_from_context(stream->codecpar, codec.get()), "cannot set up the FLAC stream");
+  stream->time_base = codec->time_base;
+  check_av(avformat_write_header(format.get(), nullptr), "cannot write the FLAC header");
+
+  auto frame = media::make_frame();
+  auto packet = media::make_packet();
+  const std::size_t frame_samples = codec->frame_size > 0 ? static_cast<std::size_t>(codec->frame_size) : 4608;
+  for (std::size_t at = 0; at < samples.size(); at += frame_samples) {
+    const std::size_t count = std::min(frame_samples, samples.size() - at);
+    frame->nb_samples = static_cast<int>(count);
+    frame->format = AV_SAMPLE_FMT_S16;
+    frame->sample_rate = kSampleRate;
+    check_av(av_channel_layout_copy(&frame->ch_layout, &codec->ch_layout), "cannot set the channel layout");
+    check_av(av_frame_get_buffer(frame.get(), 0), "cannot allocate an audio frame");
+    std::memcpy(frame->data[0], samples.data() + at, count * sizeof(std::int16_t));
+    frame->pts = static_cast<std::int64_t>(at);
+    check_av(avcodec_send_frame(codec.get(), frame.get()), "FLAC encoding failed");
+    av_frame_unref(frame.get());
+    drain(codec.get(), format.get(), packet.get());
+  }
+  check_av(avcodec_send_frame(codec.get(), nullptr), "FLAC encoding failed");
+  drain(codec.get(), format.get(), packet.get());
+  check_av(av_write_trailer(format.get()), "cannot finish the FLAC file");
+  avio_flush(avio.get());
+  return std::move(out.data);
+}
+
+std::vector<EncodedPart> encode_parts(std::span<const std::int16_t> samples, double max_seconds,
+                                      std::size_t max_bytes) {
+  std::vector<EncodedPart> parts;
+  for (const Chunk& chunk : split_at_pauses(samples, kSampleRate, {max_seconds * 0.9, max_seconds})) {
+    std::string flac = encode_flac(samples.subspan(chunk.begin, chunk.end - chunk.begin));
+    if (flac.size() > max_bytes && max_seconds > 10) {
+      // Noisy audio compresses badly: cut this piece finer.
+      for (EncodedPart& part :
+           encode_parts(samples.subspan(chunk.begin, chunk.end - chunk.begin), max_seconds / 2, max_bytes)) {
+        part.chunk.begin += chunk.begin;
+        part.chunk.end += chunk.begin;
+        parts.push_back(std::move(part));
+      }
+      continue;
+    }
+    if (flac.size() > max_bytes)
+      throw std::runtime_error("the audio does not compress under the Whisper API's 25 MB upload limit");
+    parts.push_back({chunk, std::move(flac)});
+  }
+  return parts;
+}
+
+}  // namespace clipgen::speech
