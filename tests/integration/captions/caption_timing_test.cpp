@@ -60,7 +60,9 @@ TEST(CaptionTiming, EveryWordIsHighlightedWhileItIsSpoken) {
     EXPECT_EQ(events[i].highlighted, words[i].text);
     EXPECT_NEAR(events[i].start, words[i].start, 0.1);
     EXPECT_GE(events[i].end, words[i].end - 0.1) << "shown until the word is over";
-    if (i + 1 < words.size()) EXPECT_LE(events[i].end, words[i + 1].start + 0.01) << "gone when the next begins";
+    if (i + 1 < words.size()) {
+      EXPECT_LE(events[i].end, words[i + 1].start + 0.01) << "gone when the next begins";
+    }
     const auto shown = std::count(events[i].text.begin(), events[i].text.end(), ' ') + 1;
     EXPECT_GE(shown, 1);
     EXPECT_LE(shown, 3) << events[i].text;

@@ -28,7 +28,7 @@ export const Aspects = ["9:16", "1:1", "16:9", "original"] as const;
 export type Aspect = (typeof Aspects)[number];
 export const Layouts = ["auto", "fill", "fit"] as const;
 export type Layout = (typeof Layouts)[number];
-export const CaptionStyles = ["bold", "clean", "karaoke"] as const;
+export const CaptionStyles = ["bold", "boxed", "pop", "minimal"] as const;
 export type CaptionStyle = (typeof CaptionStyles)[number];
 
 export interface JobSettings {

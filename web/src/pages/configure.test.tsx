@@ -23,7 +23,7 @@ describe("configure", () => {
     expect(screen.getByRole("button", { name: "15–30 s" })).toHaveAttribute("aria-pressed", "true");
     await userEvent.click(screen.getByLabelText("Aspect 1:1"));
     await userEvent.selectOptions(screen.getByLabelText("Layout"), "fit");
-    await userEvent.selectOptions(screen.getByLabelText("Caption style"), "karaoke");
+    await userEvent.selectOptions(screen.getByLabelText("Caption style"), "pop");
     await userEvent.selectOptions(screen.getByLabelText("Spoken language"), "es");
     await userEvent.type(screen.getByLabelText(/What should the clips be about/), "  find the funniest moments ");
     await userEvent.click(screen.getByRole("button", { name: "Generate clips" }));
@@ -37,7 +37,7 @@ describe("configure", () => {
       aspect: "1:1",
       layout: "fit",
       captions: true,
-      caption_style: "karaoke",
+      caption_style: "pop",
       language: "es",
       prompt: "find the funniest moments",
     });
