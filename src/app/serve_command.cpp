@@ -58,7 +58,8 @@ void run_serve(const ServiceConfig& config) {
   ShutdownSignal shutdown([&server] { server.stop(); });
   std::unique_ptr<jobs::WorkerPool> workers;
   if (config.workers > 0) {
-    workers = make_worker_pool(runtime, config);
+    workers = make_worker_pool(runtime, config,
+                               [&metrics](const std::string& stage, double seconds) { metrics.observe_stage(stage, seconds); });
     workers->start();
   }
   spdlog::info("clipgen serve: http://{}:{} ({} worker(s), database {})", config.host, port, config.workers,

@@ -17,8 +17,11 @@ ServiceRuntime::ServiceRuntime(const ServiceConfig& config)
   if (applied > 0) spdlog::info("database {}: applied {} migration(s)", db->display_name(), applied);
 }
 
-std::unique_ptr<jobs::WorkerPool> make_worker_pool(ServiceRuntime& runtime, const ServiceConfig& config) {
+std::unique_ptr<jobs::WorkerPool> make_worker_pool(
+    ServiceRuntime& runtime, const ServiceConfig& config,
+    std::function<void(const std::string& stage, double seconds)> on_stage_done) {
   jobs::WorkerOptions options;
+  options.on_stage_done = std::move(on_stage_done);
   options.threads = config.workers;
   options.render_threads = config.engines.threads;
   options.scratch_dir = config.data_dir / "work";

@@ -1,7 +1,9 @@
 #pragma once
 // What every service command opens from its configuration: the database (migrated to this
 // binary's schema) and the storage; and, for serve and worker, the pool of job workers.
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "app/service_config.h"
 #include "db/database.h"
@@ -20,7 +22,10 @@ struct ServiceRuntime {
   std::unique_ptr<storage::Storage> storage;
 };
 
-// config.workers job threads over the runtime's database and storage (not started).
-std::unique_ptr<jobs::WorkerPool> make_worker_pool(ServiceRuntime& runtime, const ServiceConfig& config);
+// config.workers job threads over the runtime's database and storage (not started); stage
+// durations go to on_stage_done when given.
+std::unique_ptr<jobs::WorkerPool> make_worker_pool(
+    ServiceRuntime& runtime, const ServiceConfig& config,
+    std::function<void(const std::string& stage, double seconds)> on_stage_done = {});
 
 }  // namespace clipgen::app

@@ -14,6 +14,7 @@
 #include "db/transcript_repository.h"
 #include "db/video_repository.h"
 #include "jobs/progress_gate.h"
+#include "jobs/stage_clock.h"
 #include "jobs/settings_json.h"
 #include "jobs/settings_validation.h"
 #include "media/media_error.h"
@@ -230,10 +231,16 @@ void WorkerPool::execute(Running& running, Engines& engines) {
     const auto cached = transcripts.find(video->id, job.user_id, engines.transcriber->name(), settings.language);
     db::JobRepository jobs(db_);
     ProgressGate gate(options_.progress_interval);
+    StageClock stages;
+    const auto record = [this](const std::optional<StageLap>& lap) {
+      if (lap && options_.on_stage_done) options_.on_stage_done(lap->stage, lap->seconds);
+    };
     PipelineHooks hooks{
         .progress =
             [&](const std::string& stage, double percent) {
-              if (!gate.admit(stage, ProgressGate::Clock::now())) return;
+              const auto now = ProgressGate::Clock::now();
+              record(stages.report(stage, now));
+              if (!gate.admit(stage, now)) return;
               try {
                 if (!jobs.update_progress(job.id, options_.worker_id, stage, percent)) running.cancel = true;
               } catch (const std::exception& e) {
@@ -245,6 +252,7 @@ void WorkerPool::execute(Running& running, Engines& engines) {
     };
     const auto result = run_pipeline(input, scratch.path() / "clips", settings,
                                      {*engines.transcriber, *engines.analyzer, options_.render_threads}, cached, hooks);
+    record(stages.finish(StageClock::Clock::now()));
     if (!cached) transcripts.put(video->id, job.user_id, result.transcript);
     publish(job, result);
     spdlog::info("worker {}: job {} succeeded with {} clip(s)", options_.worker_id, job.id, result.clips.size());

@@ -38,6 +38,8 @@ struct WorkerOptions {
   std::chrono::milliseconds poll_interval{1000};  // idle wait between claims
   std::chrono::milliseconds progress_interval{250};  // at most ~4 progress writes per second
   QueueOptions queue;
+  // Told how long each pipeline stage of a job took, as each ends (for metrics); may be empty.
+  std::function<void(const std::string& stage, double seconds)> on_stage_done;
 };
 
 enum class StopMode {

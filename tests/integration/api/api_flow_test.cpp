@@ -172,6 +172,11 @@ TEST_F(ApiFlowTest, RegisterUploadRunJobDownloadClipsAndDelete) {
       << metrics->body;
   EXPECT_NE(metrics->body.find(R"(clipgen_jobs{status="succeeded"} 1)"), std::string::npos);
   EXPECT_NE(metrics->body.find("clipgen_http_request_duration_seconds_bucket{route=\"/api/jobs/{id}\""), std::string::npos);
+  for (const char* stage : {"probe", "audio", "transcribe", "analyze", "render"}) {
+    EXPECT_NE(metrics->body.find("clipgen_job_stage_duration_seconds_count{stage=\"" + std::string(stage) + "\"} 1"),
+              std::string::npos)
+        << stage;
+  }
 
   // Deleting the video takes its jobs, clips and files with it.
   ASSERT_EQ(client.del("/api/videos/" + video_id)->status, 204);
