@@ -86,7 +86,9 @@ void complete_upload(ApiContext& context, const httplib::Request& req, httplib::
   if (*stored_size > context.limits.max_upload_bytes) refuse(context, *ticket, too_big);
   if (*stored_size == 0) refuse(context, *ticket, invalid_field("file", "the file is empty"));
 
-  ScratchFolder scratch(context.upload_dir / ticket->video_id);
+  // A folder of its own per request, not per upload: two concurrent completions of one upload
+  // must not remove each other's copy (and then refuse, and delete, a good object).
+  ScratchFolder scratch(context.upload_dir / db::new_id());
   const fs::path local = scratch.path() / safe_filename(ticket->filename);
   context.storage.get_file(ticket->storage_key, local);
   // The object may have been replaced since it was measured: the copy is what gets probed.

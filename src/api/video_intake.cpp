@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "api/http_error.h"
 #include "api/upload_receiver.h"
 #include "media/media_error.h"
@@ -58,7 +60,13 @@ db::Video save_video(ApiContext& context, const db::Video& video) {
   try {
     return videos.create(video);
   } catch (...) {
-    if (auto existing = videos.get(video.id, video.user_id)) return *existing;
+    std::optional<db::Video> existing;
+    try {
+      existing = videos.get(video.id, video.user_id);
+    } catch (...) {
+      // The database is failing: the insert's own error is the one to report.
+    }
+    if (existing) return *existing;
     context.storage.remove(video.storage_key);
     throw;
   }

@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "api_client.h"
 #include "server_process.h"
@@ -249,6 +251,38 @@ TEST_F(ApiS3Test, DirectUploadsRefuseUnusableObjectsAndRemoveThem) {
 
   EXPECT_TRUE(body_of(client.get("/api/videos"))["videos"].empty());
   EXPECT_TRUE(!fs::exists(data_dir_ / "uploads") || fs::is_empty(data_dir_ / "uploads"));
+}
+
+TEST_F(ApiS3Test, ConcurrentCompletionsMakeOneVideo) {
+  ApiClient client(server_->port());
+  const std::string user_id = client.register_user(clipgen::testing::unique_email("s3-twice"))["user"]["id"];
+  const fs::path file = clipgen::testing::talking_head();
+  const auto upload = start_upload(client, file);
+  put_to_bucket(upload, file);
+
+  // A double click: both calls at once, each on its own connection.
+  std::vector<std::pair<int, std::string>> answers(2);
+  std::vector<std::thread> threads;
+  for (auto& answer : answers) {
+    threads.emplace_back([&answer, &client, &upload] {
+      ApiClient same_user(server_->port());
+      same_user.set_token(client.token());
+      const auto res = complete(same_user, upload);
+      answer = {res ? res->status : 0, res ? res->body : ""};
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::set<std::string> ids;
+  for (const auto& [status, body] : answers) {
+    EXPECT_TRUE(status == 201 || status == 200) << status << ": " << body;
+    if (status == 201 || status == 200) ids.insert(json::parse(body)["video"]["id"].get<std::string>());
+  }
+  EXPECT_EQ(ids.size(), 1u);
+  const auto videos = body_of(client.get("/api/videos"))["videos"];
+  ASSERT_EQ(videos.size(), 1u);
+  // The object is still there for the video that was made.
+  const std::string key = "users/" + user_id + "/videos/" + videos[0]["id"].get<std::string>() + "/original.mp4";
+  EXPECT_EQ(bucket_keys("users/" + user_id + "/"), std::vector<std::string>{key});
 }
 
 TEST_F(ApiS3Test, UploadIdsOfOtherUsersOrForgedAreNotFound) {
