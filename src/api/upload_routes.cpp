@@ -49,7 +49,10 @@ void start_upload(ApiContext& context, const httplib::Request& req, httplib::Res
 
   const std::string video_id = db::new_id();
   const std::string key = original_key(user_id, video_id, filename);
-  const auto url = context.storage.presigned_put(key, context.limits.link_lifetime, content_type);
+  // The length is signed into the URL: the bucket refuses a larger body (or a later PUT of
+  // another size over the completed original), not only the completion call.
+  const auto url = context.storage.presigned_put(key, context.limits.link_lifetime, content_type,
+                                                 static_cast<std::uint64_t>(size));
   // 404 is what the web app takes as "send it to POST /api/videos instead".
   if (!url) throw HttpError(404, "not_found", "direct uploads need S3 storage: send the file to POST /api/videos");
   const UploadTicket ticket{.user_id = user_id, .video_id = video_id, .storage_key = key, .filename = filename,

@@ -162,6 +162,9 @@ TEST_F(ApiS3Test, BothUploadRoutesAJobAndDownloadsGoThroughTheBucket) {
   EXPECT_EQ(upload["method"], "PUT");
   EXPECT_EQ(upload["url"].get<std::string>().rfind(endpoint_ + "/" + kBucket + "/" + user_prefix, 0), 0u) << upload;
   EXPECT_EQ(upload["headers"]["Content-Type"], "video/mp4");
+  // The agreed length is signed into the URL, so S3 itself refuses a body of another size.
+  EXPECT_NE(upload["url"].get<std::string>().find("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost"),
+            std::string::npos) << upload;
   put_to_bucket(upload, file);
   const auto completed = complete(client, upload);
   ASSERT_EQ(completed->status, 201) << completed->body;
@@ -233,7 +236,8 @@ TEST_F(ApiS3Test, DirectUploadsRefuseUnusableObjectsAndRemoveThem) {
   expect_refused(media("odd/aeneas_mono.invalid.wav"), 422, "not a media file");
   expect_refused(media("odd/androidx_long_1080p_videoonly_lowbitrate.mp4"), 422, "no audio");
   expect_refused(media("odd/androidx_large_stbl_truncated_after_moov.m4b"), 422, "truncated");
-  // A client that claimed a small size and then PUT more is measured at the bucket.
+  // A client that claimed a small size and then PUT more: S3 refuses that PUT (the length is
+  // signed), s3rver checks no signature, and completion measures the object whatever let it in.
   expect_refused(media("video/autoeditor_speech_then_silence.mp4"), 413, "larger than");
   // One that says how big it is up front is told before it uploads anything.
   const auto big = client.post_json("/api/uploads", {{"filename", "big.mp4"}, {"size_bytes", kUploadLimit + 1}});
