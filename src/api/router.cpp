@@ -1,12 +1,24 @@
 #include "api/router.h"
 
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
 #include "api/request_context.h"
 
 namespace clipgen::api {
 namespace {
 
-constexpr const char* kIdPlaceholder = "{id}";
-constexpr const char* kUuidGroup = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
+struct Placeholder {
+  std::string_view name;
+  std::string_view group;
+};
+constexpr Placeholder kPlaceholders[] = {
+    {"{id}", "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"},
+    // Signed tokens (upload ids): base64url and a hex MAC around a '.', nothing that could
+    // leave the path segment.
+    {"{token}", "([A-Za-z0-9_-]+\\.[0-9a-f]{64})"},
+};
 
 // The handler, first noting the route's pattern for the access log and metrics.
 template <typename Handler>
@@ -22,9 +34,11 @@ Handler labelled(const std::string& pattern, Handler handler) {
 std::string Router::to_regex(const std::string& pattern) {
   std::string regex;
   for (std::size_t i = 0; i < pattern.size();) {
-    if (pattern.compare(i, std::char_traits<char>::length(kIdPlaceholder), kIdPlaceholder) == 0) {
-      regex += kUuidGroup;
-      i += std::char_traits<char>::length(kIdPlaceholder);
+    const auto placeholder = std::find_if(std::begin(kPlaceholders), std::end(kPlaceholders),
+                                          [&](const Placeholder& p) { return pattern.compare(i, p.name.size(), p.name) == 0; });
+    if (placeholder != std::end(kPlaceholders)) {
+      regex += placeholder->group;
+      i += placeholder->name.size();
       continue;
     }
     const char c = pattern[i++];

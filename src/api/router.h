@@ -1,7 +1,8 @@
 #pragma once
 // Registers routes on the httplib server with readable patterns ("/api/videos/{id}"): each
 // {id} only matches a lowercase UUID, so a path can never smuggle "../" through an id, and the
-// pattern itself labels the request in logs and metrics.
+// pattern itself labels the request in logs and metrics. {token} matches a signed token
+// (base64url, '.', hex MAC) such as an upload id.
 #include <httplib.h>
 
 #include <functional>
@@ -24,7 +25,8 @@ class Router {
   // Every GET path under `prefix` (e.g. "/files/"), labelled "<prefix>*".
   void get_prefix(const std::string& prefix, Handler handler);
 
-  // The regex for a pattern: "{id}" becomes a UUID capture group, the rest matches literally.
+  // The regex for a pattern: "{id}" becomes a UUID capture group, "{token}" a signed-token
+  // capture group, the rest matches literally.
   static std::string to_regex(const std::string& pattern);
 
  private:

@@ -8,6 +8,8 @@ namespace clipgen::api {
 
 void add_auth_routes(Router& router, ApiContext& context);
 void add_video_routes(Router& router, ApiContext& context);
+// Direct-to-bucket uploads (presigned PUT), where the storage offers them.
+void add_upload_routes(Router& router, ApiContext& context);
 void add_job_routes(Router& router, ApiContext& context);
 void add_clip_routes(Router& router, ApiContext& context);
 // /healthz, /readyz, /metrics

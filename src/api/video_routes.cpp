@@ -7,50 +7,20 @@
 #include "api/json_io.h"
 #include "api/json_mapping.h"
 #include "api/routes.h"
+#include "api/scratch_folder.h"
 #include "api/upload_receiver.h"
+#include "api/video_intake.h"
 #include "db/ids.h"
 #include "db/job_repository.h"
 #include "db/transcript_repository.h"
 #include "db/video_repository.h"
 #include "jobs/worker.h"
-#include "media/media_error.h"
-#include "media/probe.h"
 #include "speech/transcript_format.h"
 
 namespace fs = std::filesystem;
 
 namespace clipgen::api {
 namespace {
-
-// A private folder for one upload, removed with whatever is left in it when the request ends:
-// a rejected upload leaves nothing behind.
-class ScratchFolder {
- public:
-  explicit ScratchFolder(fs::path path) : path_(std::move(path)) { fs::create_directories(path_); }
-  ~ScratchFolder() {
-    std::error_code ignored;  // best effort: a leftover folder must not turn success into an error
-    fs::remove_all(path_, ignored);
-  }
-  ScratchFolder(const ScratchFolder&) = delete;
-  ScratchFolder& operator=(const ScratchFolder&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-// The type from what the file holds, never from what the client claimed.
-std::string content_type_of(const media::MediaInfo& info) {
-  if (info.format.find("mp4") != std::string::npos) return "video/mp4";
-  if (info.format.find("webm") != std::string::npos) return "video/webm";
-  if (info.format.find("avi") != std::string::npos) return "video/x-msvideo";
-  return "application/octet-stream";
-}
-
-std::string original_key(const std::string& user_id, const std::string& video_id, const std::string& filename) {
-  const std::string extension = fs::path(filename).extension().string();
-  return fmt::format("users/{}/videos/{}/original{}", user_id, video_id, extension.size() <= 6 ? extension : "");
-}
 
 db::Video find_video(ApiContext& context, const std::string& id, const std::string& user_id) {
   auto video = db::VideoRepository(context.db).get(id, user_id);
@@ -65,34 +35,11 @@ void upload_video(ApiContext& context, const httplib::Request& req, httplib::Res
   ScratchFolder scratch(context.upload_dir / video_id);
   const auto upload = receive_upload(req, res, reader, scratch.path(), context.limits.max_upload_bytes);
 
-  media::MediaInfo info;
-  try {
-    info = media::probe(upload.path);
-    media::require_audio_and_video(info, upload.path);
-  } catch (const media::MediaError& e) {
-    throw HttpError(422, "unusable_media", e.what(), "file");
-  }
-
-  db::Video video;
-  video.id = video_id;
-  video.user_id = user_id;
-  video.filename = upload.filename.empty() ? upload.path.filename().string() : upload.filename;
-  video.content_type = content_type_of(info);
-  video.size_bytes = upload.size;
-  video.duration_s = info.duration;
-  video.width = info.width;
-  video.height = info.height;
-  video.has_audio = info.has_audio;
-  video.storage_key = original_key(user_id, video_id, upload.path.filename().string());
-  video.status = "ready";
-  context.storage.put_file(video.storage_key, upload.path, video.content_type);
-  try {
-    video = db::VideoRepository(context.db).create(video);
-  } catch (...) {
-    context.storage.remove(video.storage_key);  // no stored file without its row
-    throw;
-  }
-  send_json(res, 201, {{"video", video_json(video)}});
+  const std::string key = original_key(user_id, video_id, upload.filename);
+  const auto video = probe_video(
+      {.video_id = video_id, .user_id = user_id, .filename = upload.filename, .path = upload.path, .storage_key = key});
+  context.storage.put_file(key, upload.path, video.content_type);
+  send_json(res, 201, {{"video", video_json(save_video(context, video))}});
 }
 
 void delete_video(ApiContext& context, const std::string& id, const std::string& user_id) {

@@ -45,6 +45,7 @@ void run_serve(const ServiceConfig& config) {
   api::add_health_routes(router, context);
   api::add_auth_routes(router, context);
   api::add_video_routes(router, context);
+  api::add_upload_routes(router, context);
   api::add_job_routes(router, context);
   api::add_clip_routes(router, context);
   if (fs::is_regular_file(config.web_dir / "index.html")) {

@@ -118,7 +118,8 @@ std::optional<std::string> LocalStorage::presigned_get(const std::string&, std::
   return std::nullopt;
 }
 
-std::optional<std::string> LocalStorage::presigned_put(const std::string&, std::chrono::seconds, const std::string&) {
+std::optional<std::string> LocalStorage::presigned_put(const std::string&, std::chrono::seconds, const std::string&,
+                                                      std::optional<std::uint64_t>) {
   return std::nullopt;
 }
 

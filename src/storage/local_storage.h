@@ -20,7 +20,8 @@ class LocalStorage final : public Storage {
   std::optional<std::string> presigned_get(const std::string& key, std::chrono::seconds expires_in,
                                            const std::string& download_filename) override;
   std::optional<std::string> presigned_put(const std::string& key, std::chrono::seconds expires_in,
-                                           const std::string& content_type) override;
+                                           const std::string& content_type,
+                                           std::optional<std::uint64_t> content_length) override;
   std::optional<std::filesystem::path> local_path(const std::string& key) override;
 
   const std::filesystem::path& root() const { return root_; }

@@ -291,10 +291,12 @@ std::optional<std::string> S3Storage::presigned_get(const std::string& key, std:
 }
 
 std::optional<std::string> S3Storage::presigned_put(const std::string& key, std::chrono::seconds expires_in,
-                                                    const std::string& content_type) {
+                                                    const std::string& content_type,
+                                                    std::optional<std::uint64_t> content_length) {
   check_key(key);
   S3Operation operation{.method = "PUT", .key = key};
   if (!content_type.empty()) operation.headers.emplace_back("content-type", content_type);
+  if (content_length) operation.headers.emplace_back("content-length", std::to_string(*content_length));
   return presign_s3_url(config_, operation, expires_in, std::chrono::system_clock::now());
 }
 

@@ -33,7 +33,8 @@ class S3Storage final : public Storage {
   std::optional<std::string> presigned_get(const std::string& key, std::chrono::seconds expires_in,
                                            const std::string& download_filename) override;
   std::optional<std::string> presigned_put(const std::string& key, std::chrono::seconds expires_in,
-                                           const std::string& content_type) override;
+                                           const std::string& content_type,
+                                           std::optional<std::uint64_t> content_length) override;
   std::optional<std::filesystem::path> local_path(const std::string& key) override;
 
   // `length` bytes from `offset` (fewer at the end of the object), with a Range request.

@@ -35,10 +35,13 @@ class Storage {
   virtual std::optional<std::string> presigned_get(const std::string& key,
                                                    std::chrono::seconds expires_in,
                                                    const std::string& download_filename) = 0;
-  // A URL a browser can PUT an upload to directly, or nullopt when unsupported.
+  // A URL a browser can PUT an upload to directly, or nullopt when unsupported. The PUT must
+  // carry `content_type`; with `content_length` the length is signed too, so the bucket itself
+  // refuses a body of any other size than the one the API agreed to.
   virtual std::optional<std::string> presigned_put(const std::string& key,
                                                    std::chrono::seconds expires_in,
-                                                   const std::string& content_type) = 0;
+                                                   const std::string& content_type,
+                                                   std::optional<std::uint64_t> content_length) = 0;
   // The file behind a key when it is on this machine (local storage), for streaming it out.
   virtual std::optional<std::filesystem::path> local_path(const std::string& key) = 0;
 };

@@ -191,6 +191,30 @@ TEST_F(ApiFailureTest, UnusableUploadsAreRefusedAndLeaveNothingBehind) {
   EXPECT_TRUE(fs::is_empty(data_dir_ / "uploads"));
 }
 
+TEST_F(ApiFailureTest, DirectUploadsAreNotOfferedOnLocalStorage) {
+  auto client = new_user();
+  // 404 is the web app's cue to send the file as multipart instead.
+  const auto start = client.post_json("/api/uploads", {{"filename", "talk.mp4"}, {"content_type", "video/mp4"},
+                                                       {"size_bytes", 1000}});
+  EXPECT_EQ(start->status, 404) << start->body;
+  EXPECT_EQ(error_code(start), "not_found");
+  EXPECT_NE(body_of(start)["error"]["message"].get<std::string>().find("POST /api/videos"), std::string::npos);
+  // What is wrong with the request is still said first.
+  EXPECT_EQ(client.post_json("/api/uploads", {{"filename", "big.mp4"}, {"size_bytes", kUploadLimit + 1}})->status, 413);
+  EXPECT_EQ(client.post_json("/api/uploads", {{"filename", "talk.mp4"}, {"size_bytes", "many"}})->status, 422);
+  EXPECT_EQ(client.post_json("/api/uploads", {{"filename", "talk.mp4"}, {"size_bytes", 0}})->status, 422);
+  httplib::Client anonymous("127.0.0.1", server_->port());
+  EXPECT_EQ(anonymous.Post("/api/uploads", R"({"filename":"a.mp4","size_bytes":1})", "application/json")->status, 401);
+  // No id it could have handed out completes.
+  const std::string forged = base64url(R"({"u":"x","v":"y","k":"z","f":"a.mp4","e":99999999999})") + "." +
+                             std::string(64, 'a');
+  for (const std::string& id : {forged, std::string("not-a-token")}) {
+    const auto res = client.post_json("/api/uploads/" + id + "/complete", json::object());
+    EXPECT_EQ(res->status, 404) << id << ": " << res->body;
+    EXPECT_EQ(error_code(res), "not_found");
+  }
+}
+
 TEST_F(ApiFailureTest, JobSettingsAreValidatedByField) {
   const std::string path = "/api/videos/" + video_["id"].get<std::string>() + "/jobs";
   const auto field_of = [&](const json& settings) {

@@ -42,7 +42,8 @@ class FolderStorage final : public storage::Storage {
   std::optional<std::string> presigned_get(const std::string&, std::chrono::seconds, const std::string&) override {
     return std::nullopt;
   }
-  std::optional<std::string> presigned_put(const std::string&, std::chrono::seconds, const std::string&) override {
+  std::optional<std::string> presigned_put(const std::string&, std::chrono::seconds, const std::string&,
+                                           std::optional<std::uint64_t>) override {
     return std::nullopt;
   }
   std::optional<std::filesystem::path> local_path(const std::string& key) override {

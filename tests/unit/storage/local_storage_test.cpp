@@ -46,7 +46,7 @@ TEST_F(LocalStorageTest, PutGetSizeAndLocalPathRoundTrip) {
   EXPECT_EQ(read(*storage.local_path("users/u1/a b.txt")), "hello");
   EXPECT_FALSE(storage.local_path("users/u1/missing"));
   EXPECT_FALSE(storage.presigned_get("users/u1/a b.txt", std::chrono::seconds(60), "a.txt"));
-  EXPECT_FALSE(storage.presigned_put("users/u1/a b.txt", std::chrono::seconds(60), "text/plain"));
+  EXPECT_FALSE(storage.presigned_put("users/u1/a b.txt", std::chrono::seconds(60), "text/plain", 10));
 }
 
 TEST_F(LocalStorageTest, PutReplacesAndLeavesNoPartialFiles) {

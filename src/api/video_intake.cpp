@@ -1,0 +1,75 @@
+#include "api/video_intake.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "api/http_error.h"
+#include "api/upload_receiver.h"
+#include "media/media_error.h"
+#include "media/probe.h"
+
+namespace fs = std::filesystem;
+
+namespace clipgen::api {
+namespace {
+
+constexpr std::size_t kMaxExtensionLength = 6;  // ".mp4", ".webm"; longer is no extension
+
+// The type from what the file holds, never from what the client claimed.
+std::string content_type_of(const media::MediaInfo& info) {
+  if (info.format.find("mp4") != std::string::npos) return "video/mp4";
+  if (info.format.find("webm") != std::string::npos) return "video/webm";
+  if (info.format.find("avi") != std::string::npos) return "video/x-msvideo";
+  return "application/octet-stream";
+}
+
+}  // namespace
+
+std::string original_key(const std::string& user_id, const std::string& video_id, const std::string& filename) {
+  const std::string extension = fs::path(safe_filename(filename)).extension().string();
+  return fmt::format("users/{}/videos/{}/original{}", user_id, video_id,
+                     extension.size() <= kMaxExtensionLength ? extension : "");
+}
+
+db::Video probe_video(const IntakeFile& file) {
+  media::MediaInfo info;
+  try {
+    info = media::probe(file.path);
+    media::require_audio_and_video(info, file.path);
+  } catch (const media::MediaError& e) {
+    throw HttpError(422, "unusable_media", e.what(), "file");
+  }
+  db::Video video;
+  video.id = file.video_id;
+  video.user_id = file.user_id;
+  video.filename = file.filename.empty() ? file.path.filename().string() : file.filename;
+  video.content_type = content_type_of(info);
+  video.size_bytes = fs::file_size(file.path);
+  video.duration_s = info.duration;
+  video.width = info.width;
+  video.height = info.height;
+  video.has_audio = info.has_audio;
+  video.storage_key = file.storage_key;
+  video.status = "ready";
+  return video;
+}
+
+db::Video save_video(ApiContext& context, const db::Video& video) {
+  db::VideoRepository videos(context.db);
+  try {
+    return videos.create(video);
+  } catch (...) {
+    std::optional<db::Video> existing;
+    try {
+      existing = videos.get(video.id, video.user_id);
+    } catch (...) {
+      // The database is failing: the insert's own error is the one to report.
+    }
+    if (existing) return *existing;
+    context.storage.remove(video.storage_key);
+    throw;
+  }
+}
+
+}  // namespace clipgen::api
