@@ -1,6 +1,7 @@
 // Speaker-following crops and the auto layout on real recordings: the test talk (a face left of
 // centre), and clips made from the same talking head: moving then cut, and twice, far apart.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -33,7 +34,8 @@ bool inside(const FaceBox& f, const CropRect& c, double slack = 0) {
 // [0:v], the scene's output [v]), made once per build folder.
 fs::path staged(const std::string& name, const std::string& graph, int seconds) {
   fs::create_directories(kWork);
-  const fs::path out = kWork / (name + ".mp4"), partial = kWork / (name + ".tmp.mp4");
+  // ctest runs each test in its own process, possibly at once: each writes its own partial file.
+  const fs::path out = kWork / (name + ".mp4"), partial = kWork / (name + "." + std::to_string(getpid()) + ".tmp.mp4");
   if (fs::exists(out)) return out;
   const auto r = clipgen::testing::run_command(
       {"ffmpeg", "-nostdin", "-v", "error", "-y", "-stream_loop", "-1", "-i",
@@ -67,6 +69,7 @@ fs::path render_framed(const fs::path& input, const ClipFraming& framing, double
                        const std::string& name) {
   RenderSpec spec{.start = start, .end = end, .out_width = 540, .out_height = 960, .crop = framing.crop,
                   .layout = framing.layout};
+  fs::create_directories(kWork);
   const fs::path out = kWork / (name + ".mp4");
   render_clip(input, spec, out, 2, nullptr);
   return out;
