@@ -1,6 +1,7 @@
 #include "api/web_ui.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -12,7 +13,7 @@ namespace {
 class WebUiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dist_ = fs::path(CLIPGEN_TEST_WORK_DIR) / ("web-ui-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    dist_ = fs::path(CLIPGEN_TEST_WORK_DIR) / ("web-ui-" + std::to_string(getpid()));
     fs::create_directories(dist_ / "assets");
     std::ofstream(dist_ / "index.html") << "<html>";
     std::ofstream(dist_ / "assets" / "index-3f2a.js") << "app";
