@@ -17,7 +17,7 @@ PACKAGES=(
   # faces
   libopencv-dev opencv-data
   # service
-  libcpp-httplib-dev libcurl4-openssl-dev libssl-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
+  libcpp-httplib-dev libcurl4-openssl-dev libssl-dev libsoci-dev libboost1.81-dev libsqlite3-dev libpq-dev
   libsodium-dev libjwt-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
