@@ -81,6 +81,13 @@ const std::vector<Migration>& migrations() {
                 UNIQUE (job_id, clip_number)))",
            "CREATE INDEX clips_by_video ON clips (video_id)",
        }},
+      {2,
+       "forget transcripts timed before pauses were counted",
+       {
+           // pocketsphinx's own silence removal shifted every word after a pause earlier; the
+           // transcripts are a cache, so later jobs transcribe again with the right times.
+           "DELETE FROM transcripts",
+       }},
   };
   return all;
 }
