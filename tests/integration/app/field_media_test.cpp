@@ -80,7 +80,6 @@ double frame_rate(const json& stream) {
 void expect_clips_true_to_their_files(const Processed& p) {
   ASSERT_EQ(p.result.exit_code, 0) << p.result.err;
   ASSERT_TRUE(p.report.is_object()) << "no clips.json";
-  ASSERT_FALSE(p.report.at("clips").empty()) << "no clips made";
   for (const auto& clip : p.report.at("clips")) {
     const fs::path file = p.out / clip.at("file").get<std::string>();
     SCOPED_TRACE(file.string());
@@ -105,11 +104,17 @@ void expect_clips_true_to_their_files(const Processed& p) {
   }
 }
 
-TEST(FieldMedia, MatroskaClipsKeepTheirSound) { expect_clips_true_to_their_files(process("testsrc_jfk.mkv")); }
+// The videos from which clips must be made: clips.json lists at least one, each true to its file.
+void expect_true_clips(const Processed& p) {
+  expect_clips_true_to_their_files(p);
+  if (!::testing::Test::HasFatalFailure()) EXPECT_FALSE(p.report.at("clips").empty()) << "no clips made";
+}
+
+TEST(FieldMedia, MatroskaClipsKeepTheirSound) { expect_true_clips(process("testsrc_jfk.mkv")); }
 
 TEST(FieldMedia, MpegTsClipsStartOnTheFrameAskedFor) {
   const auto p = process("testsrc_jfk.ts");
-  expect_clips_true_to_their_files(p);
+  expect_true_clips(p);
   if (HasFatalFailure()) return;
   // testsrc2 changes every frame: the best match among all source frames is the one shown.
   const auto source = decode_frames(kField / "testsrc_jfk.ts", 160, 90);
@@ -138,7 +143,7 @@ TEST(FieldMedia, SpeechOnTheSecondTrackMakesClipsWithThatTrack) {
   ASSERT_GT(tone_track, 0.9);
   ASSERT_LT(speech_track, 0.1);
   const auto p = process("tone_track1_speech_track2.mp4");
-  expect_clips_true_to_their_files(p);
+  expect_true_clips(p);
   if (HasFatalFailure()) return;
   for (const auto& clip : p.report.at("clips")) {
     const double share = tone_share(decode_sound(p.out / clip.at("file").get<std::string>()), 220);
@@ -168,6 +173,8 @@ TEST(FieldMedia, SoundPastThePictureGivesClipsWhereThereIsPicture) {
   const fs::path input = kField / "audio11s_video5s.mp4";
   const auto video = ffprobe(input, "stream=start_time,duration", "v:0")["streams"].at(0);
   const double picture_end = probed_number(video, "start_time") + probed_number(video, "duration") - time_origin(input);
+  // No clip need be made: none of jfk.wav's sentences fits in 5 s with the CLI's shortest clip
+  // (5 s). What is made must lie within the picture, and the run must not fail.
   const auto p = process("audio11s_video5s.mp4");
   expect_clips_true_to_their_files(p);
   if (HasFatalFailure()) return;
