@@ -46,8 +46,8 @@ picture() {
 }
 
 # sound LABEL BED START: speech (input 1) muted around the beeps, plus the beeps, at 48 kHz; BED
-# adds a quiet 300 Hz hum (a second track of desktop sound); START > 0 drops what precedes it so
-# the stream's first timestamp is START (audio that begins after the picture).
+# "hum": a quiet 300 Hz hum instead of the speech (a track of desktop sound); START > 0 drops what
+# precedes it, so the stream's first timestamp is START (sound that begins after the picture).
 sound() {
   local label=$1 bed=$2 start=$3 speech
   speech="[1:a]aresample=48000,apad,atrim=duration=$DURATION,volume=0:enable='$(any_of 'between(t,%s-0.1,%s+0.2)')'"

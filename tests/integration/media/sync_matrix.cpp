@@ -128,7 +128,7 @@ Cut cut_between_frames(const Source& source, double start, double end) {
   const std::size_t first = first_after(f, start), after = first_after(f, end);
   if (first == 0 || after >= f.size() || after <= first)
     throw std::invalid_argument(fmt::format("{}-{} s is not inside {}", start, end, source.file.string()));
-  return {(f[first - 1].t + f[first].t) / 2, (f[after - 1].t + f[after].t) / 2, first, after - first};
+  return {(f[first - 1].t + f[first].t) / 2, (f[after - 1].t + f[after].t) / 2, first};
 }
 
 namespace {

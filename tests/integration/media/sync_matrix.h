@@ -46,7 +46,6 @@ Source measure_source(const std::filesystem::path& file);
 struct Cut {
   double start = 0, end = 0;
   std::size_t first = 0;  // index in Source::frames of the clip's first frame
-  std::size_t count = 0;  // frames the clip holds: those whose times are in [start, end)
 };
 Cut cut_between_frames(const Source& source, double start, double end);
 
