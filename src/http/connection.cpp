@@ -174,7 +174,6 @@ asio::awaitable<void> Connection::refuse(Request& req, int status, const std::st
 }
 
 void Connection::fail(const Request& req, Response& res, std::exception_ptr error) const {
-  res.close = true;  // decided again by the caller where the connection can go on
   if (core_.hooks.error) {
     core_.hooks.error(req, res, error);
     return;
