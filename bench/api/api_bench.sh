@@ -59,21 +59,29 @@ wait_healthy "$seed_url" "$seed_pid" "$work/seed.log"
 [ "$(curl -sf "$seed_url/api/jobs/$job" -H "$auth" | json '["job"]["id"]')" = "$job" ] ||
   { echo "the seed app does not read the job" >&2; exit 1; }
 
-# "Requests/sec" and the 99% latency (in ms) of `wrk --latency`.
+# "Requests/sec", the 99% latency (ms) of `wrk --latency`, and the server's CPU time per request
+# (µs, from /proc/PID/stat): on a machine shared with other work, the CPU cost is the steadier
+# figure.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 run_wrk() {
-  local connections=$1 url=$2
-  wrk -t2 -c"$connections" -d"${duration}s" --latency -H "$auth" "$url" | $python -c '
+  local connections=$1 url=$2 pid=$3 before
+  before=$(cpu_ticks "$pid")
+  wrk -t2 -c"$connections" -d"${duration}s" --latency -H "$auth" "$url" >"$work/wrk.txt"
+  $python - "$work/wrk.txt" "$(($(cpu_ticks "$pid") - before))" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
-text = sys.stdin.read()
+text = open(sys.argv[1]).read()
+ticks, per_second = int(sys.argv[2]), int(sys.argv[3])
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+requests = int(re.search(r"(\d+) requests in", text).group(1))
 value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
-print(rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit])'
+print(rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], ticks / per_second / requests * 1e6)
+PY
 }
 echo "GET /api/jobs/{id} (authenticated, SQLite), wrk -t2 ${duration}s per run, clipgen vs the seed (FastAPI + uvicorn):"
 for connections in 2 64; do
-  read -r ours_rps ours_p99 < <(run_wrk "$connections" "$clipgen_url/api/jobs/$job")
-  read -r seed_rps seed_p99 < <(run_wrk "$connections" "$seed_url/api/jobs/$job")
-  $python -c "print(f'  {$connections:2d} connections: clipgen {$ours_rps:8.0f} req/s, p99 {$ours_p99:7.2f} ms | seed {$seed_rps:6.0f} req/s, p99 {$seed_p99:7.2f} ms | {$ours_rps / $seed_rps:5.1f}x the requests/s, p99 {$ours_p99 / $seed_p99:.2f}x')"
+  read -r ours_rps ours_p99 ours_cpu < <(run_wrk "$connections" "$clipgen_url/api/jobs/$job" "$clipgen_pid")
+  read -r seed_rps seed_p99 seed_cpu < <(run_wrk "$connections" "$seed_url/api/jobs/$job" "$seed_pid")
+  $python -c "print(f'  {$connections:2d} connections: clipgen {$ours_rps:6.0f} req/s, p99 {$ours_p99:6.2f} ms, {$ours_cpu:4.0f} µs CPU/req | seed {$seed_rps:5.0f} req/s, p99 {$seed_p99:6.2f} ms, {$seed_cpu:5.0f} µs CPU/req | {$ours_rps / $seed_rps:4.1f}x the requests/s, p99 {$ours_p99 / $seed_p99:.2f}x, {$seed_cpu / $ours_cpu:4.1f}x less CPU')"
 done
 
 # The peak VmRSS (KiB) of PID while a command runs: RSS_PEAK holds it after.

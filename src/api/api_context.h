@@ -17,7 +17,6 @@
 namespace clipgen::api {
 
 struct ApiLimits {
-  std::size_t max_json_bytes = 64 * 1024;  // refused (413) before any of it is read
   std::uint64_t max_upload_bytes = 4ull << 30;
   std::chrono::seconds link_lifetime{60 * 60};  // signed and presigned media URLs
 };

@@ -1,10 +1,10 @@
 #include "api/http_front.h"
 
-#include <sodium.h>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <array>
+#include <random>
 
 #include "api/cors.h"
 #include "api/http_error.h"
@@ -48,11 +48,9 @@ void answer_failure(const http::Request& req, http::Response& res, std::exceptio
 }  // namespace
 
 std::string make_request_id() {
-  std::array<unsigned char, 8> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  std::array<char, 2 * bytes.size() + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
-  return hex.data();
+  // An id only tells log lines apart: a generator per thread, no system call per request.
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  return fmt::format("{:016x}", generator());
 }
 
 http::Hooks make_http_hooks(const std::vector<std::string>& cors_origins, Metrics& metrics) {

@@ -16,7 +16,7 @@ http::Hooks make_http_hooks(const std::vector<std::string>& cors_origins, Metric
 // OPTIONS on any path: 204, with the CORS headers the begin hook adds for allowed origins.
 void add_preflight_route(http::Server& server);
 
-// A fresh request id: 16 random hex digits.
+// A fresh request id: 16 hex digits, random but not secret.
 std::string make_request_id();
 
 }  // namespace clipgen::api

@@ -35,7 +35,7 @@ void run_serve(const ServiceConfig& config) {
                           .metrics = metrics,
                           .secret_key = secret,
                           .upload_dir = config.data_dir / "uploads",
-                          .limits = {.max_json_bytes = config.max_json_bytes, .max_upload_bytes = config.max_upload_bytes}};
+                          .limits = {.max_upload_bytes = config.max_upload_bytes}};
   api::Router router(server, tokens, config.max_json_bytes);
   api::add_preflight_route(server);
   api::add_health_routes(router, context);

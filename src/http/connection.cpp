@@ -34,6 +34,7 @@ namespace {
 
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kChunkBytes = 64 * 1024;  // one piece of a file or an upload in flight
+constexpr std::size_t kHeaderReadBytes = 4 * 1024;  // most request headers arrive in one read
 // After refusing a request whose body was not read, keep reading (and dropping) what the client
 // still sends for this long before closing: closing with unread data resets the connection, and
 // the client would lose the answer (a browser shows "connection reset" instead of the 413).
@@ -153,6 +154,7 @@ asio::awaitable<bool> Connection::wait_for_request(bool first) {
     stream_.expires_after(first ? core_.limits.header_timeout : core_.limits.keep_alive_timeout);
     const auto [ec, n] = co_await stream_.async_read_some(asio::buffer(&first_byte_, 1), kNoThrow);
     if (ec || n == 0) co_return false;
+    buffer_.reserve(kHeaderReadBytes);  // Beast reads as much as the buffer has room for
     const auto space = buffer_.prepare(1);
     *static_cast<char*>(space.data()) = first_byte_;
     buffer_.commit(1);
@@ -270,6 +272,7 @@ asio::awaitable<bool> Connection::read_body(RequestParser& parser, BodyReceiver*
                                             std::uint64_t limit) {
   std::string piece;
   parser.deliver_body_to(receiver ? &piece : &body);
+  buffer_.reserve(kChunkBytes);  // reads of a chunk, not of what the header left room for
   parser.eager(true);
   while (!parser.is_done()) {
     stream_.expires_after(core_.limits.io_timeout);

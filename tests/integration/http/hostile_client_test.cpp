@@ -163,6 +163,34 @@ TEST_F(HostileClientTest, ChunkedBodiesAreCountedAgainstTheRoutesLimit) {
   expect_memory_bounded();
 }
 
+TEST_F(HostileClientTest, AClientThatWaitsFor100ContinueLearnsARefusalBeforeSendingItsBody) {
+  clipgen::testing::ApiClient user(port());
+  user.register_user(clipgen::testing::unique_email("expect"));
+  const auto upload_head = [](const std::string& token, std::uint64_t length) {
+    return "POST /api/videos HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Type: multipart/form-data; "
+           "boundary=b\r\nContent-Length: " +
+           std::to_string(length) + "\r\n" + (token.empty() ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+  };
+  // Over the upload limit (10 MB here): 413, and nothing was sent but the header.
+  RawConnection too_big(port(), attacker(0));
+  ASSERT_TRUE(too_big.send_all(upload_head(user.token(), 3ull << 30)));
+  const auto refused = too_big.read_response();
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 413);
+  // No token: 401.
+  RawConnection anonymous(port(), attacker(1));
+  ASSERT_TRUE(anonymous.send_all(upload_head("", 1000)));
+  const auto unauthorized = anonymous.read_response();
+  ASSERT_TRUE(unauthorized);
+  EXPECT_EQ(unauthorized->status, 401);
+  // Within the limit, with a token: the server asks for the body.
+  RawConnection accepted(port(), attacker(2));
+  ASSERT_TRUE(accepted.send_all(upload_head(user.token(), 1000)));
+  const auto go_on = accepted.read_response();
+  ASSERT_TRUE(go_on);
+  EXPECT_EQ(go_on->status, 100);
+}
+
 TEST_F(HostileClientTest, AnEndlessRequestLineIsCut) {
   RawConnection client(port(), attacker(0));
   const auto [res, sent] = flood(client, "GET /", std::string(0x10000, 'a'), 100ull << 20);
