@@ -105,24 +105,26 @@ void add_http_limit_options(CLI::App& command, http::Limits& limits) {
       ->envname("CLIPGEN_MAX_HEADERS")
       ->check(CLI::Range(std::size_t{8}, std::size_t{10000}))
       ->capture_default_str();
-  const auto seconds = [](std::chrono::seconds& value) {
-    return [&value](long count) { value = std::chrono::seconds(count); };
+  const struct {
+    const char* flag;
+    std::chrono::seconds& value;
+    const char* help;
+    const char* env;
+  } timeouts[] = {
+      {"--header-timeout", limits.header_timeout, "Seconds a client has to send a whole request header, from its first byte",
+       "CLIPGEN_HEADER_TIMEOUT_SECONDS"},
+      {"--keep-alive-timeout", limits.keep_alive_timeout, "Seconds an idle connection stays open between requests",
+       "CLIPGEN_KEEP_ALIVE_TIMEOUT_SECONDS"},
+      {"--io-timeout", limits.io_timeout, "Seconds a client may stall while sending a body or taking an answer",
+       "CLIPGEN_IO_TIMEOUT_SECONDS"},
   };
-  command.add_option_function<long>("--header-timeout", seconds(limits.header_timeout),
-                                    "Seconds a client has to send a whole request header, from its first byte")
-      ->envname("CLIPGEN_HEADER_TIMEOUT_SECONDS")
-      ->check(CLI::Range(1L, 3600L))
-      ->default_str(std::to_string(limits.header_timeout.count()));
-  command.add_option_function<long>("--keep-alive-timeout", seconds(limits.keep_alive_timeout),
-                                    "Seconds an idle connection stays open between requests")
-      ->envname("CLIPGEN_KEEP_ALIVE_TIMEOUT_SECONDS")
-      ->check(CLI::Range(1L, 3600L))
-      ->default_str(std::to_string(limits.keep_alive_timeout.count()));
-  command.add_option_function<long>("--io-timeout", seconds(limits.io_timeout),
-                                    "Seconds a client may stall while sending a body or taking an answer")
-      ->envname("CLIPGEN_IO_TIMEOUT_SECONDS")
-      ->check(CLI::Range(1L, 3600L))
-      ->default_str(std::to_string(limits.io_timeout.count()));
+  for (const auto& timeout : timeouts) {
+    command.add_option_function<long>(timeout.flag, [&value = timeout.value](long count) { value = std::chrono::seconds(count); },
+                                      timeout.help)
+        ->envname(timeout.env)
+        ->check(CLI::Range(1L, 3600L))
+        ->default_str(std::to_string(timeout.value.count()));
+  }
   command.add_option("--max-connections", limits.max_connections, "Open connections in all (503 past it)")
       ->envname("CLIPGEN_MAX_CONNECTIONS")
       ->check(CLI::Range(std::size_t{16}, std::size_t{1000000}))

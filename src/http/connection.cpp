@@ -364,10 +364,7 @@ asio::awaitable<bool> Connection::write_file(const Request& req, Response& res, 
 
   auto message = message_of<bhttp::empty_body>(req, res, keep_alive);
   message.content_length(length);
-  bhttp::response_serializer<bhttp::empty_body> serializer(message);
-  stream_.expires_after(core_.limits.io_timeout);
-  const auto [ec, n] = co_await bhttp::async_write_header(stream_, serializer, kNoThrow);
-  if (ec) co_return false;
+  if (!co_await write_header(message)) co_return false;
   if (req.method == "HEAD") co_return true;
   std::string chunk(static_cast<std::size_t>(std::clamp<std::uint64_t>(length, 1, kChunkBytes)), '\0');
   if (parts.empty()) co_return co_await write_file_range(file.descriptor(), 0, size, chunk);
@@ -376,6 +373,13 @@ asio::awaitable<bool> Connection::write_file(const Request& req, Response& res, 
     if (!co_await write_file_range(file.descriptor(), part.range.first, part.range.length(), chunk)) co_return false;
   }
   co_return closing.empty() || co_await write_all(closing);
+}
+
+asio::awaitable<bool> Connection::write_header(bhttp::response<bhttp::empty_body>& message) {
+  bhttp::response_serializer<bhttp::empty_body> serializer(message);
+  stream_.expires_after(core_.limits.io_timeout);
+  const auto [ec, n] = co_await bhttp::async_write_header(stream_, serializer, kNoThrow);
+  co_return !ec;
 }
 
 asio::awaitable<bool> Connection::write_all(std::string_view bytes) {
@@ -394,10 +398,7 @@ asio::awaitable<bool> Connection::write_file_range(int fd, std::uint64_t first, 
       spdlog::warn("a file being sent ended early at byte {} of {}", offset, end);
       co_return false;
     }
-    stream_.expires_after(core_.limits.io_timeout);
-    const auto [ec, n] =
-        co_await asio::async_write(stream_, asio::buffer(chunk.data(), static_cast<std::size_t>(got)), kNoThrow);
-    if (ec) co_return false;
+    if (!co_await write_all(std::string_view(chunk.data(), static_cast<std::size_t>(got)))) co_return false;
     offset += static_cast<std::uint64_t>(got);
   }
   co_return true;
@@ -408,10 +409,7 @@ asio::awaitable<bool> Connection::write_stream(const Request& req, Response& res
   const bool chunked = req.version >= 11;  // HTTP/1.0: the stream ends with the connection
   auto message = message_of<bhttp::empty_body>(req, res, keep_alive && chunked);
   message.chunked(chunked);
-  bhttp::response_serializer<bhttp::empty_body> serializer(message);
-  stream_.expires_after(core_.limits.io_timeout);
-  const auto [ec, n] = co_await bhttp::async_write_header(stream_, serializer, kNoThrow);
-  if (ec) co_return false;
+  if (!co_await write_header(message)) co_return false;
   if (req.method == "HEAD") co_return chunked;
   asio::steady_timer timer(stream_.get_executor());
   while (!core_.stopping) {

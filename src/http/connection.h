@@ -6,6 +6,8 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/message.hpp>
 
 #include <chrono>
 #include <memory>
@@ -54,6 +56,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   boost::asio::awaitable<bool> write_stream(const Request& req, Response& res, bool keep_alive);
   boost::asio::awaitable<bool> write_file_range(int fd, std::uint64_t first, std::uint64_t length,
                                                 std::string& chunk);
+  boost::asio::awaitable<bool> write_header(
+      boost::beast::http::response<boost::beast::http::empty_body>& message);
   boost::asio::awaitable<bool> write_all(std::string_view bytes);
   boost::asio::awaitable<void> linger_and_close();
 
