@@ -101,7 +101,7 @@ void Server::Impl::for_each_connection(Function function) {
 
 asio::awaitable<void> Server::Impl::accept_loop() {
   asio::steady_timer backoff(accept_strand);
-  while (!core.stopping) {
+  while (!core.stopping && acceptor.is_open()) {
     auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), kNoThrow);
     if (ec) {
       if (core.stopping || ec == asio::error::operation_aborted) break;
