@@ -27,8 +27,11 @@ ln -sfn "$build/test-work/sync-matrix" "$asan/test-work/sync-matrix"
 # run too slow to repeat instrumented (RemoteEngines runs it too, with the remote engines faked;
 # their clients are covered instrumented by the llm, speech and net suites). The API's process
 # tests (kill and restart, two worker processes) run several whole jobs each: the API flow and
-# failure suites cover the same server code instrumented. The browser test drives whole jobs
-# through the UI; the server code under it is the same. The sync matrix's reference checks run
-# no clipgen code (only the ffmpeg CLI), and the field cases are whole `clipgen process` runs.
+# failure suites cover the same server code instrumented. The PostgreSQL reconnect test starts and
+# restarts a cluster of its own and runs a job; every pooled session the instrumented PostgreSQL
+# runs of the API suites borrow goes through the same connection check. The browser test drives
+# whole jobs through the UI; the server code under it is the same. The sync matrix's reference
+# checks run no clipgen code (only the ffmpeg CLI), and the field cases are whole `clipgen
+# process` runs.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
-  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music))')
+  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music))')

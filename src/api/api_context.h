@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <string>
 
-#include "api/http_server.h"
 #include "api/metrics.h"
 #include "auth/login_throttle.h"
 #include "auth/password.h"
@@ -18,7 +17,6 @@
 namespace clipgen::api {
 
 struct ApiLimits {
-  std::size_t max_json_bytes = 64 * 1024;
   std::uint64_t max_upload_bytes = 4ull << 30;
   std::chrono::seconds link_lifetime{60 * 60};  // signed and presigned media URLs
 };
@@ -30,7 +28,6 @@ struct ApiContext {
   auth::LoginThrottle& throttle;
   auth::HashCost password_cost;
   Metrics& metrics;
-  const HttpServer& server;            // its stopping() ends long-lived streams
   std::string secret_key;              // signs local media URLs
   std::filesystem::path upload_dir;    // uploads land here while they are checked
   ApiLimits limits;

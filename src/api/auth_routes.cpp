@@ -1,5 +1,4 @@
 // POST /api/auth/register, POST /api/auth/login, GET /api/auth/me
-#include "api/authenticate.h"
 #include "api/json_io.h"
 #include "api/json_mapping.h"
 #include "api/routes.h"
@@ -13,8 +12,8 @@ struct Credentials {
   std::string password;
 };
 
-Credentials read_credentials(const httplib::ContentReader& reader, const ApiContext& context) {
-  const auto body = read_json_body(reader, context.limits.max_json_bytes);
+Credentials read_credentials(const http::Request& req) {
+  const auto body = read_json_body(req);
   return {required_field<std::string>(body, "email"), required_field<std::string>(body, "password")};
 }
 
@@ -26,8 +25,8 @@ nlohmann::json token_json(const auth::IssuedToken& token) {
 }  // namespace
 
 void add_auth_routes(Router& router, ApiContext& context) {
-  router.post("/api/auth/register", [&context](const auto&, auto& res, const auto& reader) {
-    const auto credentials = read_credentials(reader, context);
+  router.post("/api/auth/register", Access::anyone, [&context](const http::Request& req, http::Response& res) {
+    const auto credentials = read_credentials(req);
     const auto email = auth::normalize_email(credentials.email);
     if (!email) throw invalid_field("email", "is not a valid email address");
     if (const auto problem = auth::password_problem(credentials.password)) throw invalid_field("password", *problem);
@@ -42,20 +41,20 @@ void add_auth_routes(Router& router, ApiContext& context) {
     }
   });
 
-  router.post("/api/auth/login", [&context](const auto& req, auto& res, const auto& reader) {
-    const auto credentials = read_credentials(reader, context);
+  router.post("/api/auth/login", Access::anyone, [&context](const http::Request& req, http::Response& res) {
+    const auto credentials = read_credentials(req);
     // An address that cannot exist is still just "wrong email or password", throttled alike.
     const std::string email = auth::normalize_email(credentials.email).value_or(credentials.email);
     const auto now = auth::LoginThrottle::Clock::now();
-    if (const auto wait = context.throttle.retry_after(req.remote_addr, email, now)) {
-      res.set_header("Retry-After", std::to_string(wait->count()));
+    if (const auto wait = context.throttle.retry_after(req.remote_address, email, now)) {
+      res.headers.set("Retry-After", std::to_string(wait->count()));
       throw HttpError(429, "too_many_attempts", "too many failed sign-ins; try again later");
     }
     const auto user = db::UserRepository(context.db).find_by_email(email);
     // An unknown email costs a hash check too, so the answer's timing does not tell who has an account.
     static const std::string unknown_user_hash = auth::hash_password("no such user", context.password_cost);
     if (!auth::verify_password(credentials.password, user ? user->password_hash : unknown_user_hash) || !user) {
-      context.throttle.record_failure(req.remote_addr, email, now);
+      context.throttle.record_failure(req.remote_address, email, now);
       throw unauthorized("wrong email or password");
     }
     context.throttle.record_success(email);
@@ -64,8 +63,8 @@ void add_auth_routes(Router& router, ApiContext& context) {
     send_json(res, 200, body);
   });
 
-  router.get("/api/auth/me", [&context](const auto& req, auto& res) {
-    const auto user = db::UserRepository(context.db).find_by_id(authenticate(req, context.tokens));
+  router.get("/api/auth/me", Access::user, [&context](const http::Request& req, http::Response& res) {
+    const auto user = db::UserRepository(context.db).find_by_id(req.remote_user);
     if (!user) throw unauthorized("the account of this token no longer exists");
     send_json(res, 200, {{"user", user_json(*user)}});
   });

@@ -4,14 +4,14 @@
 
 namespace clipgen::api {
 
-std::string authenticate(const httplib::Request& req, const auth::TokenIssuer& tokens, bool allow_query_token) {
+std::string authenticate(const http::Request& req, const auth::TokenIssuer& tokens, bool allow_query_token) {
   constexpr std::string_view kScheme = "Bearer ";
   std::string token;
-  const std::string header = req.get_header_value("Authorization");
+  const std::string header = req.header("Authorization");
   if (header.size() > kScheme.size() && header.compare(0, kScheme.size(), kScheme) == 0) {
     token = header.substr(kScheme.size());
-  } else if (allow_query_token && req.has_param("access_token")) {
-    token = req.get_param_value("access_token");
+  } else if (allow_query_token) {
+    token = req.query_param("access_token").value_or("");
   }
   if (token.empty()) throw unauthorized("sign in first: send \"Authorization: Bearer <token>\"");
   try {

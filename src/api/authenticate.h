@@ -1,10 +1,10 @@
 #pragma once
-// The bearer token check every /api route but register and login goes through.
-#include <httplib.h>
-
+// The bearer token check every /api route but register and login goes through (the router runs
+// it as the route's guard, before any byte of the body is read).
 #include <string>
 
 #include "auth/token.h"
+#include "http/request.h"
 
 namespace clipgen::api {
 
@@ -12,6 +12,6 @@ namespace clipgen::api {
 // missing or the token is malformed, forged, of another algorithm or expired. With
 // `allow_query_token`, an `access_token` query parameter also counts: browsers' EventSource
 // cannot send headers.
-std::string authenticate(const httplib::Request& req, const auth::TokenIssuer& tokens, bool allow_query_token = false);
+std::string authenticate(const http::Request& req, const auth::TokenIssuer& tokens, bool allow_query_token = false);
 
 }  // namespace clipgen::api

@@ -8,9 +8,11 @@
 namespace clipgen::api {
 
 void add_health_routes(Router& router, ApiContext& context) {
-  router.get("/healthz", [](const auto&, auto& res) { send_json(res, 200, {{"status", "ok"}}); });
+  // On the I/O thread: it answers as long as the server takes connections, however busy the
+  // workers are.
+  router.get_inline("/healthz", [](const http::Request&, http::Response& res) { send_json(res, 200, {{"status", "ok"}}); });
 
-  router.get("/readyz", [&context](const auto&, auto& res) {
+  router.get("/readyz", Access::anyone, [&context](const http::Request&, http::Response& res) {
     try {
       auto sql = context.db.session();
       int one = 0;
@@ -22,7 +24,7 @@ void add_health_routes(Router& router, ApiContext& context) {
     }
   });
 
-  router.get("/metrics", [&context](const auto&, auto& res) {
+  router.get("/metrics", Access::anyone, [&context](const http::Request&, http::Response& res) {
     res.set_content(context.metrics.render(count_jobs_by_status(context.db)), "text/plain; version=0.0.4");
   });
 }

@@ -1,21 +1,21 @@
 #pragma once
-// JSON in and out of HTTP: bodies read under a size limit, answers and errors written.
-#include <httplib.h>
-
+// JSON in and out of HTTP: bodies parsed (the server already held them to the route's limit),
+// answers and errors written.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
 #include "api/http_error.h"
+#include "http/request.h"
+#include "http/response.h"
 
 namespace clipgen::api {
 
-void send_json(httplib::Response& res, int status, const nlohmann::json& body);
-void send_error(httplib::Response& res, const HttpError& error);
+void send_json(http::Response& res, int status, const nlohmann::json& body);
+void send_error(http::Response& res, const HttpError& error);
 
-// The request's body parsed as a JSON object. A body over `limit` bytes is drained (so the
-// connection stays usable) and answered 413; malformed JSON or a non-object answers 400.
-nlohmann::json read_json_body(const httplib::ContentReader& reader, std::size_t limit);
+// The request's body parsed as a JSON object; 400 when it is malformed or not an object.
+nlohmann::json read_json_body(const http::Request& req);
 
 // body[name] as T, nullopt when absent or null; 422 naming the field when it has another type.
 template <typename T>

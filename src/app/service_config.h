@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/engines.h"
+#include "http/server.h"
 
 namespace clipgen::app {
 
@@ -23,7 +24,9 @@ struct ServiceConfig {
   std::uint64_t max_upload_bytes = 4ull << 30;
   std::string cors_origins;                 // comma-separated; "*" for any
   std::filesystem::path web_dir = "web/dist";
-  unsigned http_threads = 128;
+  unsigned http_threads = 16;               // run route handlers: database, password hashing, storage
+  std::uint64_t max_json_bytes = 64 * 1024;
+  http::Limits http_limits;                 // request line, header, timeouts, connections
   unsigned job_lease_seconds = 60;          // a killed worker's job returns to the queue after this
   EngineOptions engines;
 };
@@ -34,6 +37,8 @@ void add_data_options(CLI::App& command, ServiceConfig& config);
 void add_worker_options(CLI::App& command, ServiceConfig& config);
 // The HTTP server's: --host, --port, --dev, limits, CORS, web UI folder.
 void add_http_options(CLI::App& command, ServiceConfig& config);
+// Its protocol limits and deadlines (part of add_http_options).
+void add_http_limit_options(CLI::App& command, http::Limits& limits);
 
 // SECRET_KEY when set (at least 32 characters); with --dev, the key kept in
 // <data_dir>/secret_key, made from random bytes on first start. Throws std::invalid_argument
