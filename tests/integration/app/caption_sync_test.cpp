@@ -77,7 +77,7 @@ TEST(CaptionSync, EachCueStartsWhenItsFirstWordIsSpoken) {
     for (const auto& [i, j] : clipgen::speech::anchored_matches(reference, texts))
       if (words[j].opens_cue) errors.push_back(std::abs(clip_start + words[j].start - reference_start[i]));
   }
-  ASSERT_GE(errors.size(), 8u) << "too few cue openings recognised alike to compare";
+  ASSERT_GE(errors.size(), 5u) << "too few cue openings recognised alike to compare";
   std::sort(errors.begin(), errors.end());
   const double median = errors[errors.size() / 2], p95 = errors[(errors.size() - 1) * 95 / 100];
   std::cout << errors.size() << " cues compared; onset error median " << median << " s, 95th percentile " << p95
