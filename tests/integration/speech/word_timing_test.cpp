@@ -8,32 +8,23 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <random>
 
-#include "media/audio_extract.h"
 #include "speech/pocketsphinx_transcriber.h"
 #include "speech/word_error_rate.h"
+#include "speech_references.h"
+#include "support/reference_words.h"
 
 namespace fs = std::filesystem;
 
 namespace clipgen::speech {
 namespace {
 
-const fs::path kMedia = CLIPGEN_MEDIA_DIR;
+using testing::pcm_of;
+using testing::percentile;
 
-std::vector<std::int16_t> pcm_of(const fs::path& input) {
-  const fs::path pcm = fs::path(CLIPGEN_TEST_WORK_DIR) / ("timing-" + std::to_string(::getpid()) + "-" +
-                                                          input.stem().string() + ".pcm");
-  fs::create_directories(pcm.parent_path());
-  media::extract_audio_pcm(input, pcm, {});
-  const media::PcmFile file(pcm);
-  std::vector<std::int16_t> samples(file.samples().begin(), file.samples().end());
-  fs::remove(pcm);
-  return samples;
-}
+const fs::path kMedia = CLIPGEN_MEDIA_DIR;
 
 Transcript transcribe(const std::vector<std::int16_t>& samples) {
   PocketsphinxTranscriber engine({});
@@ -44,11 +35,6 @@ std::vector<std::string> texts(const std::vector<Word>& words) {
   std::vector<std::string> out;
   for (const auto& w : words) out.push_back(w.text);
   return out;
-}
-
-double percentile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(q * double(v.size() - 1) + 0.5)];
 }
 
 // Start-time differences (hypothesis - reference) of the words both transcripts share, in runs
@@ -163,11 +149,7 @@ TEST(WordTiming, APauseInTheMiddleShiftsTheWordsAfterItByItsLength) {
 
 TEST(WordTiming, ManifestoWordsStartWhereItsCaptionsSayWithinMeasuredError) {
   // The word times shipped with the recording (video/videogrep_manifesto.json).
-  std::ifstream in(kMedia / "video/videogrep_manifesto.json");
-  std::vector<Word> reference;
-  for (const auto& line : nlohmann::json::parse(in))
-    for (const auto& w : line["words"])
-      reference.push_back({w["word"].get<std::string>(), w["start"].get<double>(), w["end"].get<double>()});
+  const auto reference = clipgen::testing::reference_words(0, 1e9);
   const auto transcript = transcribe(pcm_of(kMedia / "video/videogrep_manifesto.mp4"));
   std::vector<double> errors;
   for (double s : start_shifts(reference, transcript.words)) errors.push_back(std::abs(s));

@@ -1,0 +1,190 @@
+#include "speech/word_aligner.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+
+#include "speech/long_text_matching.h"
+#include "speech/pocketsphinx_decoder.h"
+#include "speech/spoken_numbers.h"
+#include "speech/word_error_rate.h"
+
+namespace clipgen::speech {
+namespace {
+
+constexpr double kMaxForcedGap = 60;  // s: longer gaps are spread by letters (the grammar search grows with them)
+constexpr double kMinWordSeconds = 0.02;
+constexpr double kCueSlack = 0.5;     // s: caption cues are often set a little early or late
+
+// One word as it is said: a written word gives none ("—"), one ("Don't," -> "don't") or
+// several ("1984", "self-substantial").
+struct Token {
+  std::string spoken;
+  std::size_t owner;  // index of its written word
+  std::optional<double> start, end;
+  bool from_audio = false;
+};
+
+std::vector<Token> tokens_of(const std::vector<TextWord>& text) {
+  std::vector<Token> tokens;
+  for (std::size_t k = 0; k < text.size(); ++k)
+    for (auto& piece : normalized_words(text[k].text)) {
+      if (auto number = spoken_number(piece)) {
+        for (auto& word : *number) tokens.push_back({std::move(word), k});
+      } else {
+        tokens.push_back({std::move(piece), k});
+      }
+    }
+  return tokens;
+}
+
+// Tokens [first, last) as the grammar takes them: "" for a word the dictionary lacks.
+std::vector<std::string> sayable(ps_decoder_t* ps, const std::vector<Token>& tokens, std::size_t first,
+                                 std::size_t last) {
+  std::vector<std::string> sequence;
+  for (std::size_t k = first; k < last; ++k)
+    sequence.push_back(in_dictionary(ps, tokens[k].spoken) || learn_pronunciation(ps, tokens[k].spoken) ? tokens[k].spoken
+                                                                                                       : "");
+  return sequence;
+}
+
+void take_times(std::vector<Token>& tokens, std::size_t first, const std::vector<Word>& timed) {
+  for (std::size_t n = 0; n < timed.size(); ++n) {
+    tokens[first + n].start = timed[n].start;
+    tokens[first + n].end = timed[n].end;
+    tokens[first + n].from_audio = true;
+  }
+}
+
+// Spreads tokens [first, last) over [from, to] by letter count.
+void spread(std::vector<Token>& tokens, std::size_t first, std::size_t last, double from, double to) {
+  double letters = 0;
+  for (std::size_t k = first; k < last; ++k) letters += double(tokens[k].spoken.size()) + 1;
+  double at = from;
+  for (std::size_t k = first; k < last; ++k) {
+    const double share = std::max(0.0, to - from) * (double(tokens[k].spoken.size()) + 1) / letters;
+    tokens[k].start = at;
+    tokens[k].end = at + share;
+    at += share;
+  }
+}
+
+}  // namespace
+
+WordAligner::WordAligner(PocketsphinxOptions options) : options_(std::move(options)) {}
+
+Alignment WordAligner::align(const SpeechAudio& audio, const std::vector<TextWord>& text,
+                             const std::function<void(double)>& progress) {
+  auto tokens = tokens_of(text);
+  if (tokens.empty()) throw std::invalid_argument("the transcript has no words");
+  const double duration = static_cast<double>(audio.samples.size()) / kSampleRate;
+  const auto report = [&](double done) {
+    if (progress) progress(done);
+  };
+  PocketsphinxTranscriber recogniser(options_);
+  const Transcript heard = recogniser.transcribe(audio, "en", [&](double done) { report(0.8 * done); });
+
+  std::vector<std::string> reference, hypothesis;
+  for (const auto& token : tokens) reference.push_back(token.spoken);
+  for (const auto& word : heard.words) hypothesis.push_back(word.text);
+  const auto matches = long_text_matches(reference, hypothesis);
+  const double heard_share = double(matches.size()) / double(tokens.size());
+  if (heard_share < kMinHeardShare)
+    throw std::invalid_argument(fmt::format(
+        "only {:.0f}% of the transcript's {} spoken words were heard in the audio (at least {:.0f}% needed): is "
+        "it the transcript of this recording, in English?",
+        100 * heard_share, tokens.size(), 100 * kMinHeardShare));
+  for (const auto& [i, j] : matches) {
+    const Word& w = heard.words[j];
+    const TextWord& owner = text[tokens[i].owner];
+    // Outside its cue, the word heard is the same word said elsewhere.
+    if (owner.cue_start >= 0 && (w.end < owner.cue_start - kCueSlack || w.start > owner.cue_end + kCueSlack)) continue;
+    tokens[i].start = w.start;
+    tokens[i].end = w.end;
+    tokens[i].from_audio = true;
+  }
+
+  // Each run of untimed tokens is aligned with the anchors on either side, over their audio:
+  // the run's edges are then found by the decoder rather than taken from the free recognition.
+  const double speech_start = audio.speech.empty() ? 0 : audio.speech.front().start;
+  const double speech_end = audio.speech.empty() ? duration : audio.speech.back().end;
+  DecoderPtr decoder = make_decoder(options_.model_dir);
+  FePtr features = make_feature_extractor(decoder.get());
+  for (std::size_t first = 0; first < tokens.size();) {
+    if (tokens[first].start) {
+      ++first;
+      continue;
+    }
+    std::size_t last = first;
+    while (last < tokens.size() && !tokens[last].start) ++last;
+    const double from =
+        first > 0 ? *tokens[first - 1].end : std::min(speech_start, last < tokens.size() ? *tokens[last].start : speech_start);
+    const double to = last < tokens.size() ? *tokens[last].start : std::max(speech_end, from);
+    const auto sequence = sayable(decoder.get(), tokens, first, last);
+    if (to - from >= kMinWordSeconds * double(sequence.size()) && to - from <= kMaxForcedGap) {
+      const auto begin = static_cast<std::size_t>(from * kSampleRate);
+      const auto end = std::min(audio.samples.size(), static_cast<std::size_t>(to * kSampleRate));
+      if (const auto timed = align_sequence(decoder.get(), features.get(), audio.samples.subspan(begin, end - begin),
+                                            double(begin) / kSampleRate, sequence))
+        take_times(tokens, first, *timed);
+    }
+    if (!tokens[first].start)  // not aligned: spread between its neighbours
+      spread(tokens, first, last, from, to);
+    first = last;
+    report(0.8 + 0.1 * double(first) / double(tokens.size()));
+  }
+
+  // Each stretch of speech again, whole, with the words now placed in it: its times then depend
+  // on where the voice is, not on which words the free recognition happened to get (a padded
+  // copy moved "ask" by 0.6 s through different anchors).
+  for (std::size_t s = 0; s < audio.speech.size(); ++s) {
+    report(0.9 + 0.1 * double(s) / double(audio.speech.size()));
+    const SpeechSpan& span = audio.speech[s];
+    if (span.end - span.start > kMaxForcedGap) continue;
+    const auto inside = [&](const Token& t) { return (*t.start + *t.end) / 2 >= span.start && (*t.start + *t.end) / 2 < span.end; };
+    const auto first = static_cast<std::size_t>(std::find_if(tokens.begin(), tokens.end(), inside) - tokens.begin());
+    std::size_t last = first;
+    while (last < tokens.size() && inside(tokens[last])) ++last;
+    if (first == last) continue;
+    const auto begin = static_cast<std::size_t>(span.start * kSampleRate);
+    const auto end = std::min(audio.samples.size(), static_cast<std::size_t>(span.end * kSampleRate));
+    if (const auto timed = align_sequence(decoder.get(), features.get(), audio.samples.subspan(begin, end - begin),
+                                          double(begin) / kSampleRate, sayable(decoder.get(), tokens, first, last)))
+      take_times(tokens, first, *timed);
+  }
+
+  Alignment result;
+  result.transcript.engine = "aligned:" + heard.engine;
+  result.transcript.language = "en";
+  result.transcript.duration = duration;
+  std::size_t from_audio = 0;
+  for (const auto& token : tokens) from_audio += token.from_audio ? 1 : 0;
+  double previous_end = 0;
+  for (std::size_t k = 0, t = 0; k < text.size(); ++k) {
+    // A written word spans its tokens; one with none ("—") sits where the last one ended.
+    double start = previous_end, end = previous_end;
+    if (t < tokens.size() && tokens[t].owner == k) {
+      start = *tokens[t].start;
+      while (t < tokens.size() && tokens[t].owner == k) end = *tokens[t++].end;
+    }
+    // In order, inside the recording, and inside its cue: a cue's times are the user's word.
+    double low = previous_end, high = duration;
+    if (text[k].cue_start >= 0) {
+      low = std::max(low, text[k].cue_start);
+      high = std::min(high, text[k].cue_end);
+    }
+    high = std::max(high, low);
+    start = std::clamp(start, low, high);
+    end = std::clamp(std::max(end, start + kMinWordSeconds), start, high);
+    result.transcript.words.push_back({text[k].text, start, end, 1.0});  // the words are the user's: certain
+    previous_end = end;
+  }
+  result.heard_share = heard_share;
+  result.aligned_share = double(from_audio) / double(tokens.size());
+  report(1.0);
+  return result;
+}
+
+}  // namespace clipgen::speech

