@@ -32,6 +32,8 @@ ln -sfn "$build/test-work/sync-matrix" "$asan/test-work/sync-matrix"
 # runs of the API suites borrow goes through the same connection check. The browser test drives
 # whole jobs through the UI; the server code under it is the same. The sync matrix's reference
 # checks run no clipgen code (only the ffmpeg CLI), and the field cases are whole `clipgen
-# process` runs.
+# process` runs. Word alignment's accuracy cases decode whole recordings twice; its jfk cases
+# (cue bounds, a refused text) run the same code instrumented, and `--transcript` through the
+# CLI is wiring over it.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
-  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music))')
+  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|TranscriptFlag\.)')

@@ -2,18 +2,21 @@
 
 #include "analysis/heuristic_analyzer.h"
 #include "llm/llm_config.h"
+#include "speech/aligned_transcriber.h"
 #include "speech/pocketsphinx_transcriber.h"
+#include "speech/transcript_file.h"
 #include "speech/whisper_api_transcriber.h"
 
 namespace clipgen::app {
 
 namespace {
 
+speech::PocketsphinxOptions pocketsphinx_options(const EngineOptions& options) {
+  return {.model_dir = CLIPGEN_PS_MODEL_DIR, .threads = options.threads};
+}
+
 std::unique_ptr<speech::Transcriber> make_pocketsphinx(const EngineOptions& options) {
-  speech::PocketsphinxOptions ps;
-  ps.model_dir = CLIPGEN_PS_MODEL_DIR;
-  ps.threads = options.threads;
-  return std::make_unique<speech::PocketsphinxTranscriber>(ps);
+  return std::make_unique<speech::PocketsphinxTranscriber>(pocketsphinx_options(options));
 }
 
 }  // namespace
@@ -30,6 +33,10 @@ void add_engine_options(CLI::App& command, EngineOptions& options) {
       ->check(CLI::IsMember({"auto", "heuristic", "gemini", "openai"}))
       ->envname("CLIPGEN_ANALYZER")
       ->capture_default_str();
+  command.add_option("--transcript", options.transcript_file,
+                     "Your own transcript or captions of the recording (.srt, .vtt, clipgen's transcript .json, "
+                     "or plain text): its words are used as written and timed in the audio (English)")
+      ->check(CLI::ExistingFile);
   command.add_option("--threads", options.threads, "Threads for transcription and rendering (0: every core)")
       ->envname("CLIPGEN_THREADS")
       ->capture_default_str();
@@ -43,6 +50,9 @@ std::string resolve_analyzer(const std::string& choice, bool has_gemini, bool ha
 }
 
 std::unique_ptr<speech::Transcriber> make_transcriber(const EngineOptions& options) {
+  if (!options.transcript_file.empty())
+    return std::make_unique<speech::AlignedTranscriber>(speech::read_transcript_file(options.transcript_file),
+                                                        pocketsphinx_options(options));
   if (options.transcriber != "whisper-api") return make_pocketsphinx(options);
   auto settings = speech::whisper_settings_from_env();
   if (!settings)

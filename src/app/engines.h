@@ -1,6 +1,7 @@
 #pragma once
 // Picks the speech engine and the highlight analyzer from flags and the environment.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -13,6 +14,7 @@ struct EngineOptions {
   std::string transcriber = "pocketsphinx";  // pocketsphinx | whisper-api
   std::string analyzer = "auto";             // auto | heuristic | gemini | openai
   unsigned threads = 0;                      // 0: every core
+  std::filesystem::path transcript_file;     // the user's words, aligned instead of recognised
 };
 
 void add_engine_options(CLI::App& command, EngineOptions& options);

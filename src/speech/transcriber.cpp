@@ -7,7 +7,7 @@ namespace clipgen::speech {
 Transcript Transcriber::transcribe(const SpeechAudio& audio, const std::string& language,
                                    const std::function<void(double)>& progress) {
   Transcript transcript = recognise(audio, language, progress);
-  transcript.words = words_in_speech(std::move(transcript.words), audio.speech);
+  if (!words_are_given()) transcript.words = words_in_speech(std::move(transcript.words), audio.speech);
   return transcript;
 }
 

@@ -30,8 +30,8 @@ inline SpeechAudio with_voice_activity(std::span<const std::int16_t> samples) {
 class Transcriber {
  public:
   virtual ~Transcriber() = default;
-  // The engine's words, keeping only those inside audio.speech. Word times are seconds from
-  // the first sample. Throws std::runtime_error with a message a user can act on when the
+  // The engine's words, keeping only those inside audio.speech (unless words_are_given).
+  // Word times are seconds from the first sample. Throws std::runtime_error with a message a user can act on when the
   // engine fails. `progress` receives the fraction done, 0..1, from any thread but never
   // concurrently; it may throw to cancel, and the engine lets that exception through within
   // about a second.
@@ -43,6 +43,9 @@ class Transcriber {
   // What the engine recognises, before the words outside speech are dropped.
   virtual Transcript recognise(const SpeechAudio& audio, const std::string& language,
                                const std::function<void(double)>& progress) = 0;
+  // True for an engine that times words the user gave rather than recognising words: those are
+  // kept wherever they land (a word said under the voice-activity threshold is still said).
+  virtual bool words_are_given() const { return false; }
 };
 
 // The words whose middle lies inside one of `spans`.

@@ -1,0 +1,128 @@
+#include "speech/transcript_file.h"
+
+extern "C" {
+#include <libavformat/avformat.h>
+}
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "media/av_handles.h"
+
+namespace fs = std::filesystem;
+
+namespace clipgen::speech {
+namespace {
+
+std::invalid_argument bad_file(const fs::path& path, const std::string& what) {
+  return std::invalid_argument("transcript " + path.string() + ": " + what);
+}
+
+// Caption markup dropped: <i>, </b>, <c.yellow>, <00:00:01.500> and {\an8}.
+std::string without_markup(const std::string& text) {
+  std::string out;
+  char closing = 0;
+  for (char c : text) {
+    if (closing != 0) {
+      if (c == closing) closing = 0;
+    } else if (c == '<' || c == '{') {
+      closing = c == '<' ? '>' : '}';
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// The non-empty lines of a cue, trimmed.
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos) continue;
+    lines.push_back(line.substr(first, line.find_last_not_of(" \t\r") - first + 1));
+  }
+  return lines;
+}
+
+void add_words(const std::string& text, double cue_start, double cue_end, std::vector<TextWord>& words) {
+  std::istringstream in(text);
+  for (std::string word; in >> word;) words.push_back({word, cue_start, cue_end});
+}
+
+std::vector<TextWord> read_captions(const fs::path& path, const char* demuxer) {
+  AVFormatContext* raw = nullptr;
+  AVDictionary* options = nullptr;
+  av_dict_set(&options, "protocol_whitelist", "file", 0);
+  const int opened = avformat_open_input(&raw, path.c_str(), av_find_input_format(demuxer), &options);
+  av_dict_free(&options);
+  if (opened < 0) throw bad_file(path, std::string("not readable as ") + demuxer + " captions");
+  const media::InputPtr input(raw);
+  if (input->nb_streams != 1) throw bad_file(path, "no captions in it");
+  const AVRational time_base = input->streams[0]->time_base;
+  media::PacketPtr packet(av_packet_alloc());
+  std::vector<TextWord> words;
+  std::vector<std::string> previous_lines;
+  while (av_read_frame(input.get(), packet.get()) >= 0) {
+    const double start = double(packet->pts) * av_q2d(time_base);
+    const double end = start + double(packet->duration) * av_q2d(time_base);
+    const auto lines =
+        lines_of(without_markup(std::string(reinterpret_cast<const char*>(packet->data), std::size_t(packet->size))));
+    av_packet_unref(packet.get());
+    for (const auto& line : lines) {
+      // Rolling captions (YouTube's, among others) show each line again in the next cue, under
+      // the new one: a line the cue before showed is not said again.
+      if (std::find(previous_lines.begin(), previous_lines.end(), line) != previous_lines.end()) continue;
+      add_words(line, end > start ? start : -1, end > start ? end : -1, words);  // a cue with no length bounds nothing
+    }
+    previous_lines = lines;
+  }
+  return words;
+}
+
+std::vector<TextWord> read_transcript_json(const fs::path& path, std::istream& in) {
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw bad_file(path, std::string("not JSON (") + e.what() + ")");
+  }
+  if (!doc.is_object() || !doc.contains("words") || !doc["words"].is_array())
+    throw bad_file(path, "not a clipgen transcript: no \"words\" list");
+  std::vector<TextWord> words;
+  for (const auto& w : doc["words"]) {
+    if (!w.is_object() || !w.contains("text") || !w["text"].is_string())
+      throw bad_file(path, "a word without \"text\"");
+    add_words(w["text"].get<std::string>(), -1, -1, words);
+  }
+  return words;
+}
+
+}  // namespace
+
+std::vector<TextWord> read_transcript_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in || fs::is_directory(path)) throw bad_file(path, "cannot be read");
+  const std::string extension = path.extension().string();
+  std::vector<TextWord> words;
+  if (extension == ".srt" || extension == ".SRT") {
+    words = read_captions(path, "srt");
+  } else if (extension == ".vtt" || extension == ".VTT") {
+    words = read_captions(path, "webvtt");
+  } else if (extension == ".json") {
+    words = read_transcript_json(path, in);
+  } else {
+    std::stringstream text;
+    text << in.rdbuf();
+    add_words(text.str(), -1, -1, words);
+  }
+  if (words.empty()) throw bad_file(path, "no words in it");
+  return words;
+}
+
+}  // namespace clipgen::speech

@@ -1,0 +1,47 @@
+// Reading the user's transcript or captions, against the real caption files shipped with the
+// manifesto recording: YouTube's rolling WebVTT (each cue shows the previous line again) must
+// give each word once, as the SubRip made from the same captions (one line per cue) has them.
+#include "speech/transcript_file.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+
+namespace fs = std::filesystem;
+
+namespace clipgen::speech {
+namespace {
+
+const fs::path kVideo = fs::path(CLIPGEN_MEDIA_DIR) / "video";
+
+std::string text_of(const std::vector<TextWord>& words) {
+  std::string text;
+  for (const auto& w : words) text += w.text + " ";
+  return text;
+}
+
+TEST(TranscriptFile, RollingWebVttGivesEachWordOnceWithinItsCue) {
+  const auto vtt = read_transcript_file(kVideo / "videogrep_manifesto.vtt");  // 73 cues showing 598 words
+  const auto srt = read_transcript_file(kVideo / "videogrep_manifesto.srt");  // 37 cues
+  ASSERT_EQ(vtt.size(), srt.size()) << text_of(vtt);
+  EXPECT_EQ(text_of(vtt), text_of(srt));
+  EXPECT_EQ(vtt.front().text, "this");
+  EXPECT_NEAR(vtt.front().cue_start, 1.599, 1e-6);
+  EXPECT_NEAR(vtt.front().cue_end, 3.909, 1e-6);
+  EXPECT_NEAR(srt.front().cue_end, 3.919, 1e-6);
+  for (const auto& w : vtt) EXPECT_LT(w.cue_start, w.cue_end) << w.text;
+}
+
+TEST(TranscriptFile, WhatCannotBeReadIsAClearError) {
+  try {
+    read_transcript_file(kVideo / "videogrep_manifesto.mp4.srt");
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot be read"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(read_transcript_file(kVideo), std::invalid_argument);  // a folder
+}
+
+}  // namespace
+}  // namespace clipgen::speech
