@@ -19,9 +19,12 @@ PACKAGES=(
   # service
   libcpp-httplib-dev libcurl4-openssl-dev libssl-dev libsoci-dev libboost1.81-dev libsqlite3-dev libpq-dev
   libsodium-dev libjwt-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
+  libicu-dev libcrack2-dev cracklib-runtime
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql sqlite3 curl python3-boto3 awscli wrk bc
+  # fuzzing (libFuzzer from Debian's clang)
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev
   # browser tests (node + npm come from the machine, or from Debian below)
   chromium
 )

@@ -1,10 +1,11 @@
 #include "api/authenticate.h"
 
 #include "api/http_error.h"
+#include "db/session_repository.h"
 
 namespace clipgen::api {
 
-std::string authenticate(const httplib::Request& req, const auth::TokenIssuer& tokens, bool allow_query_token) {
+SignedIn authenticate_session(const httplib::Request& req, ApiContext& context, bool allow_query_token) {
   constexpr std::string_view kScheme = "Bearer ";
   std::string token;
   const std::string header = req.get_header_value("Authorization");
@@ -14,11 +15,19 @@ std::string authenticate(const httplib::Request& req, const auth::TokenIssuer& t
     token = req.get_param_value("access_token");
   }
   if (token.empty()) throw unauthorized("sign in first: send \"Authorization: Bearer <token>\"");
+  auth::TokenClaims claims;
   try {
-    return tokens.verify(token, auth::Clock::now()).user_id;
+    claims = context.tokens.verify(token, auth::Clock::now());
   } catch (const auth::InvalidToken& e) {
     throw unauthorized(std::string("invalid token: ") + e.what());
   }
+  if (!db::SessionRepository(context.db).active(claims.session_id, claims.user_id, db::now()))
+    throw unauthorized("this session has ended (logged out, password changed or account deleted): sign in again");
+  return {claims.user_id, claims.session_id};
+}
+
+std::string authenticate(const httplib::Request& req, ApiContext& context, bool allow_query_token) {
+  return authenticate_session(req, context, allow_query_token).user_id;
 }
 
 }  // namespace clipgen::api

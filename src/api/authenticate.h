@@ -4,14 +4,22 @@
 
 #include <string>
 
-#include "auth/token.h"
+#include "api/api_context.h"
 
 namespace clipgen::api {
 
-// The user id from "Authorization: Bearer <token>". Throws HttpError 401 when the header is
-// missing or the token is malformed, forged, of another algorithm or expired. With
-// `allow_query_token`, an `access_token` query parameter also counts: browsers' EventSource
-// cannot send headers.
-std::string authenticate(const httplib::Request& req, const auth::TokenIssuer& tokens, bool allow_query_token = false);
+struct SignedIn {
+  std::string user_id;
+  std::string session_id;
+};
+
+// Who sent "Authorization: Bearer <token>". Throws HttpError 401 when the header is missing,
+// the token is malformed, forged, of another algorithm or expired, or its session has ended
+// (logged out, password changed, account deleted). With `allow_query_token`, an `access_token`
+// query parameter also counts: browsers' EventSource cannot send headers.
+SignedIn authenticate_session(const httplib::Request& req, ApiContext& context, bool allow_query_token = false);
+
+// authenticate_session's user id.
+std::string authenticate(const httplib::Request& req, ApiContext& context, bool allow_query_token = false);
 
 }  // namespace clipgen::api

@@ -18,7 +18,7 @@ namespace clipgen::api {
 namespace {
 
 db::Clip find_clip(ApiContext& context, const httplib::Request& req) {
-  auto clip = db::ClipRepository(context.db).get(req.matches[1].str(), authenticate(req, context.tokens));
+  auto clip = db::ClipRepository(context.db).get(req.matches[1].str(), authenticate(req, context));
   if (!clip) throw not_found("clip");
   return *clip;
 }
@@ -33,7 +33,7 @@ std::int64_t parse_expiry(const std::string& text) {
 void serve_signed_file(ApiContext& context, const httplib::Request& req, httplib::Response& res) {
   const SignedUrl url{req.path, parse_expiry(req.get_param_value("expires")), req.get_param_value("signature")};
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-  switch (check_signature(url, now.count(), context.secret_key)) {
+  switch (check_signature(url, now.count(), context.keys.links)) {
     case SignatureCheck::invalid: throw HttpError(403, "bad_signature", "invalid link");
     case SignatureCheck::expired: throw HttpError(403, "link_expired", "this link has expired; ask the API for a new one");
     case SignatureCheck::valid: break;

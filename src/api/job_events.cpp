@@ -6,6 +6,7 @@
 
 #include "api/json_mapping.h"
 #include "db/job_repository.h"
+#include "text/json_text.h"
 
 namespace clipgen::api {
 namespace {
@@ -43,7 +44,7 @@ void stream_job_events(ApiContext& context, const std::string& job_id, const std
             sink.done();
             return true;
           }
-          const std::string data = job_json(*job).dump();
+          const std::string data = text::to_json_text(job_json(*job));
           if (db::is_final(job->status)) {
             write(sse_event("end", data));
             sink.done();

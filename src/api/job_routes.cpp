@@ -38,33 +38,36 @@ db::Job find_job(ApiContext& context, const std::string& id, const std::string& 
 
 void add_job_routes(Router& router, ApiContext& context) {
   router.post("/api/videos/{id}/jobs", [&context](const auto& req, auto& res, const auto& reader) {
-    const std::string user_id = authenticate(req, context.tokens);
+    const std::string user_id = authenticate(req, context);
     const auto body = read_json_body(reader, context.limits.max_json_bytes);
     const auto video = db::VideoRepository(context.db).get(req.matches[1].str(), user_id);
     if (!video) throw not_found("video");
     const auto settings = read_settings(body);
-    const auto job = db::JobRepository(context.db).create(video->id, user_id, jobs::to_json(settings));
+    const auto admit = [&](const db::UserUsage& usage) {
+      if (auto refusal = job_refusal(usage, context.limits.quotas)) throw *refusal;
+    };
+    const auto job = db::JobRepository(context.db).create(video->id, user_id, jobs::to_json(settings), admit);
     send_json(res, 202, {{"job", job_json(job)}});
   });
 
   router.get("/api/jobs/{id}", [&context](const auto& req, auto& res) {
-    send_json(res, 200, {{"job", job_json(find_job(context, req.matches[1].str(), authenticate(req, context.tokens)))}});
+    send_json(res, 200, {{"job", job_json(find_job(context, req.matches[1].str(), authenticate(req, context)))}});
   });
 
   router.get("/api/jobs/{id}/events", [&context](const auto& req, auto& res) {
-    const std::string user_id = authenticate(req, context.tokens, /*allow_query_token=*/true);
+    const std::string user_id = authenticate(req, context, /*allow_query_token=*/true);
     const auto job = find_job(context, req.matches[1].str(), user_id);
     stream_job_events(context, job.id, user_id, res);
   });
 
   router.post("/api/jobs/{id}/cancel", [&context](const auto& req, auto& res, const auto&) {
-    const auto job = db::JobRepository(context.db).cancel(req.matches[1].str(), authenticate(req, context.tokens), db::now());
+    const auto job = db::JobRepository(context.db).cancel(req.matches[1].str(), authenticate(req, context), db::now());
     if (!job) throw not_found("job");
     send_json(res, 200, {{"job", job_json(*job)}});
   });
 
   router.get("/api/jobs/{id}/clips", [&context](const auto& req, auto& res) {
-    const std::string user_id = authenticate(req, context.tokens);
+    const std::string user_id = authenticate(req, context);
     const auto job = find_job(context, req.matches[1].str(), user_id);
     auto list = nlohmann::json::array();
     for (const auto& clip : db::ClipRepository(context.db).list_for_job(job.id, user_id))

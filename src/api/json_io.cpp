@@ -1,4 +1,5 @@
 #include "api/json_io.h"
+#include "text/json_text.h"
 
 #include <fmt/format.h>
 
@@ -6,7 +7,7 @@ namespace clipgen::api {
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  res.set_content(text::to_json_text(body), "application/json");
 }
 
 void send_error(httplib::Response& res, const HttpError& error) {

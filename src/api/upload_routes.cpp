@@ -32,7 +32,7 @@ std::int64_t unix_now() {
 
 void start_upload(ApiContext& context, const httplib::Request& req, httplib::Response& res,
                   const httplib::ContentReader& reader) {
-  const std::string user_id = authenticate(req, context.tokens);
+  const std::string user_id = authenticate(req, context);
   const auto body = read_json_body(reader, context.limits.max_json_bytes);
   const auto filename = required_field<std::string>(body, "filename");
   if (filename.empty() || filename.size() > kMaxFilenameLength)
@@ -46,6 +46,7 @@ void start_upload(ApiContext& context, const httplib::Request& req, httplib::Res
   if (size <= 0) throw invalid_field("size_bytes", "must be a positive number of bytes");
   if (static_cast<std::uint64_t>(size) > context.limits.max_upload_bytes)
     throw too_large(fmt::format("the file is larger than the limit of {} bytes", context.limits.max_upload_bytes));
+  check_upload_quota(context, user_id, static_cast<std::uint64_t>(size));
 
   const std::string video_id = db::new_id();
   const std::string key = original_key(user_id, video_id, filename);
@@ -59,7 +60,7 @@ void start_upload(ApiContext& context, const httplib::Request& req, httplib::Res
                             .expires = unix_now() + std::chrono::seconds(kCompletionWindow).count()};
   send_json(res, 201,
             {{"upload",
-              {{"id", issue_upload_token(ticket, context.secret_key)},
+              {{"id", issue_upload_token(ticket, context.keys.uploads)},
                {"url", *url},
                {"method", "PUT"},
                {"headers", {{"Content-Type", content_type}}}}}});
@@ -72,8 +73,8 @@ void start_upload(ApiContext& context, const httplib::Request& req, httplib::Res
 }
 
 void complete_upload(ApiContext& context, const httplib::Request& req, httplib::Response& res) {
-  const std::string user_id = authenticate(req, context.tokens);
-  const auto ticket = read_upload_token(req.matches[1].str(), unix_now(), context.secret_key);
+  const std::string user_id = authenticate(req, context);
+  const auto ticket = read_upload_token(req.matches[1].str(), unix_now(), context.keys.uploads);
   // Another user's upload is as unknown as a forged or expired one.
   if (!ticket || ticket->user_id != user_id) throw not_found("upload");
 
@@ -99,7 +100,8 @@ void complete_upload(ApiContext& context, const httplib::Request& req, httplib::
   db::Video video;
   try {
     video = probe_video({.video_id = ticket->video_id, .user_id = user_id, .filename = ticket->filename,
-                         .path = local, .storage_key = ticket->storage_key});
+                         .path = local, .storage_key = ticket->storage_key},
+                        context.limits.quotas);
   } catch (const HttpError& e) {
     refuse(context, *ticket, e);
   }

@@ -30,14 +30,17 @@ db::Video find_video(ApiContext& context, const std::string& id, const std::stri
 
 void upload_video(ApiContext& context, const httplib::Request& req, httplib::Response& res,
                   const httplib::ContentReader& reader) {
-  const std::string user_id = authenticate(req, context.tokens);
+  const std::string user_id = authenticate(req, context);
+  // Refused before the body is read when the announced size already breaks a quota.
+  check_upload_quota(context, user_id, req.get_header_value<std::uint64_t>("Content-Length"));
   const std::string video_id = db::new_id();
   ScratchFolder scratch(context.upload_dir / video_id);
   const auto upload = receive_upload(req, res, reader, scratch.path(), context.limits.max_upload_bytes);
 
   const std::string key = original_key(user_id, video_id, upload.filename);
   const auto video = probe_video(
-      {.video_id = video_id, .user_id = user_id, .filename = upload.filename, .path = upload.path, .storage_key = key});
+      {.video_id = video_id, .user_id = user_id, .filename = upload.filename, .path = upload.path, .storage_key = key},
+      context.limits.quotas);
   context.storage.put_file(key, upload.path, video.content_type);
   send_json(res, 201, {{"video", video_json(save_video(context, video))}});
 }
@@ -60,24 +63,24 @@ void add_video_routes(Router& router, ApiContext& context) {
   });
 
   router.get("/api/videos", [&context](const auto& req, auto& res) {
-    const auto videos = db::VideoRepository(context.db).list(authenticate(req, context.tokens));
+    const auto videos = db::VideoRepository(context.db).list(authenticate(req, context));
     auto list = nlohmann::json::array();
     for (const auto& video : videos) list.push_back(video_json(video));
     send_json(res, 200, {{"videos", list}});
   });
 
   router.get("/api/videos/{id}", [&context](const auto& req, auto& res) {
-    const auto video = find_video(context, req.matches[1].str(), authenticate(req, context.tokens));
+    const auto video = find_video(context, req.matches[1].str(), authenticate(req, context));
     send_json(res, 200, {{"video", video_json(video)}});
   });
 
   router.del("/api/videos/{id}", [&context](const auto& req, auto& res) {
-    delete_video(context, req.matches[1].str(), authenticate(req, context.tokens));
+    delete_video(context, req.matches[1].str(), authenticate(req, context));
     res.status = 204;
   });
 
   router.get("/api/videos/{id}/jobs", [&context](const auto& req, auto& res) {
-    const std::string user_id = authenticate(req, context.tokens);
+    const std::string user_id = authenticate(req, context);
     const auto video = find_video(context, req.matches[1].str(), user_id);
     auto list = nlohmann::json::array();
     for (const auto& job : db::JobRepository(context.db).list(user_id, video.id)) list.push_back(job_json(job));
@@ -85,7 +88,7 @@ void add_video_routes(Router& router, ApiContext& context) {
   });
 
   router.get("/api/videos/{id}/transcript", [&context](const auto& req, auto& res) {
-    const std::string user_id = authenticate(req, context.tokens);
+    const std::string user_id = authenticate(req, context);
     const auto video = find_video(context, req.matches[1].str(), user_id);
     const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
     if (format != "json" && format != "srt" && format != "vtt") throw invalid_field("format", "must be json, srt or vtt");

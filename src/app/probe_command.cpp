@@ -5,6 +5,7 @@
 
 #include "app/commands.h"
 #include "media/probe.h"
+#include "text/json_text.h"
 
 namespace clipgen::app {
 
@@ -20,7 +21,7 @@ void add_probe_command(CLI::App& app) {
         {"rotation", info.rotation},       {"fps", info.fps},                 {"video_codec", info.video_codec},
         {"audio_codec", info.audio_codec}, {"sample_rate", info.sample_rate}, {"channels", info.channels},
     };
-    std::cout << out.dump(2) << "\n";
+    std::cout << text::to_json_text(out, 2) << "\n";
   });
 }
 

@@ -1,13 +1,16 @@
 // `clipgen serve`: the HTTP API (and the web UI) with job workers in the same process.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "api/cors.h"
 #include "api/http_server.h"
 #include "api/routes.h"
 #include "api/web_ui.h"
 #include "app/commands.h"
+#include "app/scratch_area.h"
 #include "app/service_runtime.h"
 #include "app/shutdown_signal.h"
 
@@ -20,12 +23,18 @@ namespace {
 constexpr std::uint64_t kMultipartOverhead = 64 * 1024;
 
 void run_serve(const ServiceConfig& config) {
-  const std::string secret = resolve_secret_key(config);  // refuse to start before opening anything
+  // Refuse to start before opening anything.
+  const auto keys = auth::derive_service_keys(resolve_secret_key(config));
+  const auth::PasswordPolicy passwords;
   spdlog::set_level(spdlog::level::info);
   ServiceRuntime runtime(config);
-  const auth::TokenIssuer tokens(secret);
+  const auth::TokenIssuer tokens(keys.tokens);
   auth::LoginThrottle throttle;
+  auth::RateLimiter registrations(config.registrations_per_hour, std::chrono::hours(1));
+  auth::HashingPool hashing(config.hash_threads > 0 ? config.hash_threads : std::max(1u, std::thread::hardware_concurrency()),
+                            config.hash_queue);
   api::Metrics metrics;
+  ScratchArea uploads(config.data_dir / "uploads");
 
   api::HttpServer server({.threads = config.http_threads,
                           .max_request_bytes = config.max_upload_bytes + kMultipartOverhead,
@@ -35,12 +44,16 @@ void run_serve(const ServiceConfig& config) {
                           .storage = *runtime.storage,
                           .tokens = tokens,
                           .throttle = throttle,
+                          .registrations = registrations,
+                          .hashing = hashing,
+                          .passwords = passwords,
                           .password_cost = auth::interactive_cost(),
                           .metrics = metrics,
                           .server = server,
-                          .secret_key = secret,
-                          .upload_dir = config.data_dir / "uploads",
-                          .limits = {.max_upload_bytes = config.max_upload_bytes}};
+                          .keys = keys,
+                          .metrics_token = config.metrics_token,
+                          .upload_dir = uploads.path(),
+                          .limits = {.max_upload_bytes = config.max_upload_bytes, .quotas = config.quotas}};
   auto router = server.router();
   api::add_health_routes(router, context);
   api::add_auth_routes(router, context);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "api/quotas.h"
 #include "app/engines.h"
 
 namespace clipgen::app {
@@ -24,6 +25,11 @@ struct ServiceConfig {
   std::string cors_origins;                 // comma-separated; "*" for any
   std::filesystem::path web_dir = "web/dist";
   unsigned http_threads = 128;
+  api::UserQuotas quotas;                   // per-user limits (CLIPGEN_MAX_*)
+  int registrations_per_hour = 10;          // accounts made from one address
+  unsigned hash_threads = 0;                // password hashes at once; 0: one per core
+  std::size_t hash_queue = 32;              // hashes waiting beyond those; then 503
+  std::string metrics_token;                // empty: /metrics for loopback clients only
   unsigned job_lease_seconds = 60;          // a killed worker's job returns to the queue after this
   EngineOptions engines;
 };
@@ -35,9 +41,9 @@ void add_worker_options(CLI::App& command, ServiceConfig& config);
 // The HTTP server's: --host, --port, --dev, limits, CORS, web UI folder.
 void add_http_options(CLI::App& command, ServiceConfig& config);
 
-// SECRET_KEY when set (at least 32 characters); with --dev, the key kept in
-// <data_dir>/secret_key, made from random bytes on first start. Throws std::invalid_argument
-// saying what to do otherwise.
+// SECRET_KEY when set and unpredictable enough (auth::secret_key_problem); with --dev, the key
+// kept in <data_dir>/secret_key, made from random bytes on first start. Throws
+// std::invalid_argument saying what to do otherwise.
 std::string resolve_secret_key(const ServiceConfig& config);
 
 // DATABASE_URL, or SQLite at <data_dir>/clipgen.db.

@@ -81,6 +81,22 @@ const std::vector<Migration>& migrations() {
                 UNIQUE (job_id, clip_number)))",
            "CREATE INDEX clips_by_video ON clips (video_id)",
        }},
+      {2,
+       "sessions and the fair queue",
+       {
+           // A token names its session; deleting the row revokes the token (logout, password
+           // change, account deletion).
+           R"(CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id),
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL))",
+           "CREATE INDEX sessions_by_user ON sessions (user_id)",
+           "CREATE INDEX sessions_by_expiry ON sessions (expires_at)",
+           // The fair queue asks when each user last had a job started.
+           "CREATE INDEX jobs_by_user_started ON jobs (user_id, started_at)",
+           "CREATE INDEX videos_by_user_size ON videos (user_id, size_bytes)",
+       }},
   };
   return all;
 }

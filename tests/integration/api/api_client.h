@@ -44,6 +44,9 @@ class ApiClient {
   std::string token_;
 };
 
+// The "sid" claim of an access token (its payload is not secret, only signed).
+std::string session_of(const std::string& token);
+
 // The JSON body of a response (throws when there is no response or it is not JSON).
 nlohmann::json body_of(const httplib::Result& result);
 // error.code of an error response.
