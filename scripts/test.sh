@@ -30,3 +30,6 @@ ln -sf "$build/test-work/talk.mp4" "$asan/test-work/talk.mp4"
 # through the UI; the server code under it is the same.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
   -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers)Test\.|e2e\.web)')
+
+echo "== fuzzing (libFuzzer, Debian's clang): each target's regression inputs, then 20 s of fuzzing"
+"$root/scripts/fuzz.sh" 20

@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "api/byte_ranges.h"
 #include "api/http_error.h"
 
 namespace fs = std::filesystem;
@@ -35,15 +36,10 @@ void send_file(const httplib::Request& req, httplib::Response& res, const fs::pa
   std::error_code ec;
   const auto size = fs::file_size(file, ec);
   if (ec || !fs::is_regular_file(file)) throw not_found("file");
-  // httplib clamps ranges it cannot satisfy instead of refusing them; refuse them here.
-  for (const auto& [first, last] : req.ranges) {
-    const bool suffix = first < 0;
-    if ((!suffix && static_cast<std::uintmax_t>(first) >= size) || (suffix && (last <= 0 || size == 0)) ||
-        (!suffix && last >= 0 && last < first)) {
-      res.status = 416;
-      res.set_header("Content-Range", "bytes */" + std::to_string(size));
-      return;
-    }
+  if (!ranges_satisfiable(req.ranges, size)) {
+    res.status = 416;
+    res.set_header("Content-Range", "bytes */" + std::to_string(size));
+    return;
   }
   auto stream = std::make_shared<std::ifstream>(file, std::ios::binary);
   if (!*stream) throw not_found("file");

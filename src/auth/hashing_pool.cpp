@@ -25,6 +25,11 @@ void HashingPool::submit(std::function<void()> task) {
   wake_.notify_one();
 }
 
+std::size_t HashingPool::waiting() {
+  std::lock_guard lock(mutex_);
+  return waiting_.size();
+}
+
 void HashingPool::loop() {
   while (true) {
     std::function<void()> task;

@@ -40,6 +40,8 @@ class HashingPool {
   }
 
   unsigned threads() const { return static_cast<unsigned>(threads_.size()); }
+  // Tasks waiting for a thread now.
+  std::size_t waiting();
 
  private:
   void submit(std::function<void()> task);

@@ -44,6 +44,16 @@ class ApiClient {
   std::string token_;
 };
 
+// An answer read off a raw socket (for requests httplib cannot make: from a chosen source address).
+struct RawAnswer {
+  int status = 0;
+  std::string retry_after;  // the Retry-After header, empty when absent
+  std::string body;
+};
+// POSTs `body` as JSON to 127.0.0.1:`port` from the loopback address `source` (any of
+// 127.0.0.0/8), so that the server sees a different client address per source.
+RawAnswer post_json_from(const std::string& source, int port, const std::string& path, const nlohmann::json& body);
+
 // The "sid" claim of an access token (its payload is not secret, only signed).
 std::string session_of(const std::string& token);
 

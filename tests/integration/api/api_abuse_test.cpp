@@ -1,0 +1,373 @@
+// What the API does against an attacker or a careless client (issue 13), each case on a real
+// `clipgen serve` with the exact answer: guesses sent at once, a burst of registrations,
+// tokens after logout / password change / account deletion, names that are not UTF-8, quotas,
+// weak settings, lookalike emails, leftovers of a killed server, /metrics access.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <atomic>
+#include <fstream>
+#include <thread>
+
+#include "api_client.h"
+#include "server_process.h"
+#include "support/command.h"
+#include "support/test_database.h"
+
+namespace fs = std::filesystem;
+using clipgen::testing::ApiClient;
+using clipgen::testing::body_of;
+using clipgen::testing::error_code;
+using clipgen::testing::kTestPassword;
+using clipgen::testing::unique_email;
+using nlohmann::json;
+
+namespace {
+
+// A server of its own per test (each test changes what the server remembers: throttles,
+// quotas), on this run's dialect.
+class ApiAbuseTest : public ::testing::Test {
+ protected:
+  ApiAbuseTest()
+      : database_(clipgen::testing::test_dialect()),
+        data_dir_(fs::path(CLIPGEN_TEST_WORK_DIR) / ("api-abuse-" + clipgen::db::new_id().substr(0, 8))) {}
+  ~ApiAbuseTest() override {
+    server_.reset();
+    fs::remove_all(data_dir_);
+  }
+
+  clipgen::testing::TestServer& start(std::vector<std::string> args = {}, std::map<std::string, std::string> env = {}) {
+    args.insert(args.end(), {"--workers", "0"});
+    server_ = std::make_unique<clipgen::testing::TestServer>(clipgen::testing::TestServer::Options{
+        .data_dir = data_dir_, .database_url = database_.url(), .extra_args = args, .env = env});
+    return *server_;
+  }
+  int port() const { return server_->port(); }
+
+  clipgen::testing::TestDatabase database_;
+  fs::path data_dir_;
+  std::unique_ptr<clipgen::testing::TestServer> server_;
+};
+
+fs::path media(const std::string& relative) { return fs::path(CLIPGEN_MEDIA_DIR) / relative; }
+
+// One code point as UTF-8 (the fullwidth forms below are all three bytes).
+std::string utf8(char32_t c) {
+  return {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+          static_cast<char>(0x80 | (c & 0x3F))};
+}
+
+json login_body(const std::string& email, const std::string& password) {
+  return {{"email", email}, {"password", password}};
+}
+
+// A short video made with the ffmpeg CLI: `size` pixels, 2 s of a tone.
+fs::path make_video(const fs::path& dir, const std::string& name, const std::string& size) {
+  fs::create_directories(dir);
+  const fs::path out = dir / name;
+  const auto result = clipgen::testing::run_command(
+      {"ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:s=" + size + ":r=1:d=2", "-f", "lavfi", "-i",
+       "sine=d=2", "-c:v", "mjpeg", "-q:v", "31", "-c:a", "aac", "-shortest", out.string()});
+  if (result.exit_code != 0) throw std::runtime_error("ffmpeg failed: " + result.err);
+  return out;
+}
+
+long peak_rss_kib(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+  throw std::runtime_error("no VmHWM for pid " + std::to_string(pid));
+}
+
+TEST_F(ApiAbuseTest, GuessesSentAtOnceGetExactlyTheLimitAndTheOwnerStillGetsIn) {
+  start();
+  const std::string email = unique_email("target");
+  ApiClient(port()).register_user(email);
+  // 30 wrong guesses at once from one address: 5 are checked (401), 25 refused unchecked (429).
+  std::atomic<int> unauthorized{0}, throttled{0}, other{0};
+  std::vector<std::thread> guessers;
+  for (int i = 0; i < 30; ++i) {
+    guessers.emplace_back([&, i] {
+      const auto answer =
+          clipgen::testing::post_json_from("127.0.0.2", port(), "/api/auth/login", login_body(email, "guess " + std::to_string(i)));
+      if (answer.status == 401) ++unauthorized;
+      else if (answer.status == 429 && std::stoi(answer.retry_after) > 0) ++throttled;
+      else ++other;
+    });
+  }
+  for (auto& t : guessers) t.join();
+  EXPECT_EQ(unauthorized, 5);
+  EXPECT_EQ(throttled, 25);
+  EXPECT_EQ(other, 0);
+  // That address stays out, even with the right password, for the rest of the 15 minutes.
+  const auto locked = clipgen::testing::post_json_from("127.0.0.2", port(), "/api/auth/login", login_body(email, kTestPassword));
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_GT(std::stoi(locked.retry_after), 800);
+  // The owner, elsewhere, waits at most the account's delay (a second after five failures), not 15 minutes.
+  auto owner = clipgen::testing::post_json_from("127.0.0.3", port(), "/api/auth/login", login_body(email, kTestPassword));
+  if (owner.status == 429) {
+    EXPECT_EQ(owner.retry_after, "1");
+    std::this_thread::sleep_for(std::chrono::seconds(std::stoi(owner.retry_after)));
+    owner = clipgen::testing::post_json_from("127.0.0.3", port(), "/api/auth/login", login_body(email, kTestPassword));
+  }
+  EXPECT_EQ(owner.status, 200) << owner.body;
+}
+
+TEST_F(ApiAbuseTest, PasswordHashingIsBoundedAndABurstIsToldToComeBack) {
+  auto& server = start({"--hash-threads", "1", "--hash-queue", "2"});
+  ApiClient(port()).register_user(unique_email("warm-up"));  // one hash's memory, for the baseline
+  const long baseline = peak_rss_kib(server.process().pid());
+  std::atomic<int> created{0}, busy{0}, other{0};
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 64; ++i) {
+    clients.emplace_back([&] {
+      ApiClient client(port());
+      const auto res = client.post_json("/api/auth/register", login_body(unique_email("burst"), kTestPassword));
+      if (res && res->status == 201) ++created;
+      else if (res && res->status == 503 && res->get_header_value("Retry-After") == "1" && error_code(res) == "busy") ++busy;
+      else ++other;
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(other, 0) << "every request is answered, 201 or 503";
+  EXPECT_GE(created, 3);
+  EXPECT_GE(busy, 1);
+  // One hash at a time: 64 MiB, not 64 x 64 MiB (before: +1,384 MiB). Room for thread stacks.
+  const long growth_mib = (peak_rss_kib(server.process().pid()) - baseline) / 1024;
+  EXPECT_LT(growth_mib, 3 * 64) << "peak RSS grew by " << growth_mib << " MiB";
+}
+
+TEST_F(ApiAbuseTest, RegistrationsAreThrottledPerAddress) {
+  start({}, {{"CLIPGEN_REGISTRATIONS_PER_HOUR", "3"}});
+  for (int i = 0; i < 3; ++i) {
+    const auto res = clipgen::testing::post_json_from("127.0.0.4", port(), "/api/auth/register",
+                                                      login_body(unique_email("farm"), kTestPassword));
+    ASSERT_EQ(res.status, 201) << res.body;
+  }
+  const auto fourth = clipgen::testing::post_json_from("127.0.0.4", port(), "/api/auth/register",
+                                                       login_body(unique_email("farm"), kTestPassword));
+  EXPECT_EQ(fourth.status, 429);
+  EXPECT_GT(std::stoi(fourth.retry_after), 3000);
+  EXPECT_EQ(json::parse(fourth.body)["error"]["code"], "too_many_attempts");
+  // Input refused before any work is not counted; another address is not held up.
+  EXPECT_EQ(clipgen::testing::post_json_from("127.0.0.5", port(), "/api/auth/register",
+                                             login_body(unique_email("fine"), kTestPassword))
+                .status,
+            201);
+}
+
+TEST_F(ApiAbuseTest, LogoutPasswordChangeAndAccountDeletionEndTokens) {
+  start();
+  const std::string email = unique_email("revoke");
+  ApiClient first(port()), second(port()), third(port());
+  first.register_user(email);
+  for (auto* client : {&second, &third}) client->set_token(body_of(client->post_json("/api/auth/login", login_body(email, kTestPassword)))["token"]);
+
+  // Logout ends that session only.
+  EXPECT_EQ(first.post_json("/api/auth/logout", json::object())->status, 204);
+  for (const auto* path : {"/api/auth/me", "/api/videos"}) {
+    const auto res = first.get(path);
+    EXPECT_EQ(res->status, 401) << path;
+    EXPECT_EQ(error_code(res), "unauthorized");
+  }
+  EXPECT_EQ(second.get("/api/auth/me")->status, 200);
+
+  // A password change needs the current password and ends every other session.
+  const json wrong = {{"current_password", "not it at all"}, {"new_password", "a brand new passphrase"}};
+  const auto refused = second.post_json("/api/auth/password", wrong);
+  EXPECT_EQ(refused->status, 403);
+  EXPECT_EQ(body_of(refused)["error"]["field"], "current_password");
+  const json weak = {{"current_password", kTestPassword}, {"new_password", "password"}};
+  EXPECT_EQ(body_of(second.post_json("/api/auth/password", weak))["error"]["field"], "new_password");
+  const json change = {{"current_password", kTestPassword}, {"new_password", "a brand new passphrase"}};
+  ASSERT_EQ(second.post_json("/api/auth/password", change)->status, 200);
+  EXPECT_EQ(second.get("/api/auth/me")->status, 200);
+  EXPECT_EQ(third.get("/api/auth/me")->status, 401);
+  ApiClient fresh(port());
+  EXPECT_EQ(fresh.post_json("/api/auth/login", login_body(email, kTestPassword))->status, 401);
+  const auto relogin = fresh.post_json("/api/auth/login", login_body(email, "a brand new passphrase"));
+  ASSERT_EQ(relogin->status, 200);
+  fresh.set_token(body_of(relogin)["token"]);
+
+  // Deleting the account removes its media, files included, and every token is 401 everywhere.
+  const auto video = fresh.upload_video(clipgen::testing::talking_head());
+  const std::string user_id = body_of(fresh.get("/api/auth/me"))["user"]["id"];
+  const fs::path user_files = data_dir_ / "files" / "users" / user_id;
+  ASSERT_TRUE(fs::exists(user_files));
+  EXPECT_EQ(fresh.del("/api/auth/me")->status, 204);
+  EXPECT_FALSE(fs::exists(user_files));
+  for (auto* client : {&second, &fresh}) {
+    EXPECT_EQ(client->get("/api/videos")->status, 401);
+    EXPECT_EQ(client->get("/api/videos/" + video["id"].get<std::string>())->status, 401);
+    EXPECT_EQ(client->upload(clipgen::testing::talking_head())->status, 401);  // was 500 (foreign key)
+    EXPECT_EQ(client->del("/api/auth/me")->status, 401);
+  }
+  EXPECT_EQ(fresh.post_json("/api/auth/login", login_body(email, "a brand new passphrase"))->status, 401);
+  int rows = -1;
+  auto sql = database_.db().session();
+  sql << "SELECT count(*) FROM videos WHERE user_id = :u", soci::use(user_id), soci::into(rows);
+  EXPECT_EQ(rows, 0);
+  // The address can make a new account.
+  EXPECT_NO_THROW(ApiClient(port()).register_user(email));
+}
+
+TEST_F(ApiAbuseTest, NamesThatAreNotUtf8AreNormalisedAndNeverBreakAListing) {
+  start();
+  ApiClient client(port());
+  const auto registered = client.register_user(unique_email("latin1"));
+  std::ifstream in(clipgen::testing::talking_head(), std::ios::binary);
+  const std::string content{std::istreambuf_iterator<char>(in), {}};
+  const httplib::MultipartFormDataItems items = {{"file", content, "holiday-\xff\xfe\x1b[31m.mp4", "video/mp4"}};
+  const auto uploaded = client.http().Post("/api/videos", {{"Authorization", "Bearer " + client.token()}}, items);
+  ASSERT_EQ(uploaded->status, 201) << uploaded->body;
+  EXPECT_EQ(body_of(uploaded)["video"]["filename"], "holiday-\uFFFD\uFFFD[31m.mp4");
+
+  // A row stored before names were normalised: SQLite keeps any bytes, and the listing still
+  // answers; PostgreSQL refuses such text itself, so no such row can exist there.
+  const std::string user_id = registered["user"]["id"];
+  const std::string id = clipgen::db::new_id();
+  const std::string old_name = "caf\xe9.mp4";
+  auto sql = database_.db().session();
+  const auto insert = [&] {
+    sql << "INSERT INTO videos (id, user_id, filename, content_type, size_bytes, duration_s, width, height, has_audio, "
+           "storage_key, status, created_at) VALUES (:i, :u, :f, 'video/mp4', 1, 1, 2, 2, 1, 'k', 'ready', 1)",
+        soci::use(id), soci::use(user_id), soci::use(old_name);
+  };
+  if (clipgen::testing::test_dialect() == clipgen::db::Dialect::postgresql) {
+    EXPECT_THROW(insert(), soci::soci_error);
+    return;
+  }
+  insert();
+  const auto listing = client.get("/api/videos");
+  ASSERT_EQ(listing->status, 200) << listing->body;
+  const auto videos = body_of(listing)["videos"];
+  ASSERT_EQ(videos.size(), 2u);
+  EXPECT_EQ(videos[1]["filename"], "caf\uFFFD.mp4");
+}
+
+TEST_F(ApiAbuseTest, QuotasRefuseWithTheLimitTheyHit) {
+  const fs::path media_dir = data_dir_ / "made";
+  const auto small = make_video(media_dir, "small.mp4", "320x240");
+  const auto huge = make_video(media_dir, "huge.mp4", "8192x8192");
+  const auto talk = clipgen::testing::talking_head();  // 8 s, 2.26 MB
+  start({"--max-active-jobs", "2", "--max-uploads-per-day", "2", "--max-stored-bytes",
+         std::to_string(fs::file_size(talk) * 3 / 2), "--max-video-seconds", "60"});
+
+  ApiClient ada(port());
+  ada.register_user(unique_email("quota-ada"));
+  const auto huge_res = ada.upload(huge);
+  EXPECT_EQ(huge_res->status, 422) << huge_res->body;
+  EXPECT_EQ(error_code(huge_res), "video_too_large");
+  EXPECT_NE(body_of(huge_res)["error"]["message"].get<std::string>().find("8192x8192"), std::string::npos);
+  const auto long_res = ada.upload(media("video/videogrep_manifesto.mp4"));  // 88 s
+  EXPECT_EQ(long_res->status, 422);
+  EXPECT_EQ(error_code(long_res), "video_too_long");
+  // Stored bytes: a second copy of the talk would pass 1.5 talks.
+  ASSERT_EQ(ada.upload(talk)->status, 201);
+  const auto full = ada.upload(talk);
+  EXPECT_EQ(full->status, 413);
+  EXPECT_EQ(error_code(full), "quota_storage");
+
+  ApiClient bob(port());
+  bob.register_user(unique_email("quota-bob"));
+  const auto video = bob.upload_video(small);
+  ASSERT_EQ(bob.upload(small)->status, 201);
+  const auto third = bob.upload(small);
+  EXPECT_EQ(third->status, 429);
+  EXPECT_EQ(error_code(third), "quota_uploads");
+  // Refused uploads did not count, nor leave anything behind.
+  EXPECT_EQ(body_of(bob.get("/api/videos"))["videos"].size(), 2u);
+
+  const std::string jobs_path = "/api/videos/" + video["id"].get<std::string>() + "/jobs";
+  const auto first_job = bob.start_job(video["id"], clipgen::testing::quick_settings());
+  bob.start_job(video["id"], clipgen::testing::quick_settings());
+  const auto too_many = bob.post_json(jobs_path, clipgen::testing::quick_settings());
+  EXPECT_EQ(too_many->status, 429);
+  EXPECT_EQ(error_code(too_many), "quota_jobs");
+  ASSERT_EQ(bob.post_json("/api/jobs/" + first_job["id"].get<std::string>() + "/cancel", json::object())->status, 200);
+  EXPECT_EQ(bob.post_json(jobs_path, clipgen::testing::quick_settings())->status, 202);
+}
+
+TEST_F(ApiAbuseTest, WeakSettingsAreRefused) {
+  // SECRET_KEY: refused at start, exit 2, naming the problem.
+  for (const auto& [key, words] : {std::pair<std::string, std::string>{std::string(32, 'a'), "repeated"},
+                                   {std::string(40, ' '), "white space"}}) {
+    clipgen::testing::ServiceProcess serve({"serve", "--port", "0", "--data-dir", (data_dir_ / "weak").string()},
+                                           {{"SECRET_KEY", key}}, data_dir_ / "weak.log");
+    EXPECT_EQ(serve.wait(), 2);
+    EXPECT_NE(serve.log().find(words), std::string::npos) << serve.log();
+  }
+  start();
+  ApiClient client(port());
+  for (const std::string password : {"password", "        ", "iloveyou"}) {
+    const auto res = client.post_json("/api/auth/register", login_body(unique_email("weak"), password));
+    EXPECT_EQ(res->status, 422) << password;
+    EXPECT_EQ(body_of(res)["error"]["field"], "password");
+  }
+  client.register_user(unique_email("settings"));
+  const auto video = client.upload_video(clipgen::testing::talking_head());
+  const std::string jobs_path = "/api/videos/" + video["id"].get<std::string>() + "/jobs";
+  const auto wrapped = client.http().Post(jobs_path, {{"Authorization", "Bearer " + client.token()}},
+                                          R"({"num_clips": 4294967297})", "application/json");
+  EXPECT_EQ(wrapped->status, 422);
+  EXPECT_EQ(body_of(wrapped)["error"]["field"], "num_clips");
+  EXPECT_TRUE(body_of(client.get(jobs_path))["jobs"].empty());
+  // The prompt's limit is 2,000 characters: 1,000 euro signs (3,000 bytes) are fine, 2,001 letters not.
+  std::string euros;
+  for (int i = 0; i < 1000; ++i) euros += "\u20ac";
+  auto settings = clipgen::testing::quick_settings();
+  settings["prompt"] = euros;
+  EXPECT_EQ(client.post_json(jobs_path, settings)->status, 202);
+  settings["prompt"] = std::string(2001, 'x');
+  EXPECT_EQ(body_of(client.post_json(jobs_path, settings))["error"]["field"], "prompt");
+}
+
+TEST_F(ApiAbuseTest, LookalikeEmailsAreTheSameAccountOrRefused) {
+  start();
+  ApiClient client(port());
+  const std::string name = "ada" + clipgen::db::new_id().substr(0, 8);
+  client.register_user(name + "@example.com");
+  // Fullwidth capitals fold to the same address: taken.
+  std::string fullwidth;  // FULLWIDTH LATIN CAPITAL LETTER A... and FULLWIDTH DIGIT ZERO...
+  for (const char c : name) fullwidth += utf8(c >= 'a' && c <= 'z' ? U'\uFF21' + (c - 'a') : U'\uFF10' + (c - '0'));
+  const auto folded = client.post_json("/api/auth/register", login_body(fullwidth + "@example.com", kTestPassword));
+  EXPECT_EQ(folded->status, 409) << fullwidth << ": " << folded->body;
+  // A Cyrillic 'а' in place of the Latin one, a zero-width space: refused, naming the email.
+  for (const std::string lookalike : {"\u0430" + name.substr(1), name.substr(0, 1) + "\u200b" + name.substr(1)}) {
+    const auto res = client.post_json("/api/auth/register", login_body(lookalike + "@example.com", kTestPassword));
+    EXPECT_EQ(res->status, 422) << res->body;
+    EXPECT_EQ(body_of(res)["error"]["field"], "email");
+  }
+  // Logging in with the fullwidth form reaches the same account.
+  EXPECT_EQ(client.post_json("/api/auth/login", login_body(fullwidth + "@example.com", kTestPassword))->status, 200);
+}
+
+TEST_F(ApiAbuseTest, AKilledServersPartialUploadsAreSweptAtStart) {
+  auto& server = start();
+  // What a SIGKILL leaves: the dead server's own scratch folders, plus an upload of the old layout.
+  fs::create_directories(data_dir_ / "uploads" / "0b5e2d1c");
+  std::ofstream(data_dir_ / "uploads" / "0b5e2d1c" / "partial.mp4") << "half a video";
+  server.kill_and_restart();
+  for (const auto* area : {"uploads", "work"}) {
+    std::vector<fs::path> left;
+    for (const auto& entry : fs::directory_iterator(data_dir_ / area)) left.push_back(entry.path());
+    ASSERT_EQ(left.size(), 1u) << area << ": only the running server's own folder";
+    EXPECT_TRUE(fs::is_empty(left[0]) || fs::exists(left[0] / ".lock")) << left[0];
+    EXPECT_FALSE(fs::exists(left[0] / "partial.mp4"));
+  }
+}
+
+TEST_F(ApiAbuseTest, MetricsNeedTheConfiguredToken) {
+  start({}, {{"CLIPGEN_METRICS_TOKEN", "prometheus-scrape-token-1"}});
+  httplib::Client client("127.0.0.1", port());
+  const auto none = client.Get("/metrics");
+  EXPECT_EQ(none->status, 401);
+  EXPECT_EQ(none->get_header_value("WWW-Authenticate"), "Bearer");
+  EXPECT_EQ(client.Get("/metrics", {{"Authorization", "Bearer prometheus-scrape-token-2"}})->status, 401);
+  const auto scraped = client.Get("/metrics", {{"Authorization", "Bearer prometheus-scrape-token-1"}});
+  EXPECT_EQ(scraped->status, 200);
+  EXPECT_NE(scraped->body.find("clipgen_http_requests_total"), std::string::npos);
+}
+
+}  // namespace
