@@ -6,6 +6,7 @@
 #include "api/json_io.h"
 #include "api/json_mapping.h"
 #include "api/routes.h"
+#include "api/session_cookie.h"
 #include "auth/credentials.h"
 #include "db/session_repository.h"
 #include "db/user_repository.h"
@@ -39,13 +40,17 @@ auto hashed(ApiContext& context, httplib::Response& res, Work work) {
   }
 }
 
-// A new session and its token, as register, login and a password change answer.
-nlohmann::json session_json(ApiContext& context, const db::User& user) {
+bool over_https(const httplib::Request& req) { return req.get_header_value("X-Forwarded-Proto") == "https"; }
+
+// A new session: its token in the answer (API clients) and in the session cookie (the web app).
+nlohmann::json start_session(ApiContext& context, const db::User& user, const httplib::Request& req,
+                             httplib::Response& res) {
   const auto now = db::now();
   const auto expires_at = now + std::chrono::duration_cast<std::chrono::milliseconds>(context.tokens.lifetime());
   const auto session = db::SessionRepository(context.db).create(user.id, now, expires_at);
   const auto token = context.tokens.issue(user.id, session, auth::Clock::now());
   const auto expires = std::chrono::time_point_cast<std::chrono::milliseconds>(token.expires_at);
+  res.set_header("Set-Cookie", session_cookie(token.token, context.tokens.lifetime(), over_https(req)));
   return {{"token", token.token},
           {"token_type", "Bearer"},
           {"expires_at", db::to_iso8601(expires)},
@@ -71,7 +76,7 @@ void register_user(ApiContext& context, const httplib::Request& req, httplib::Re
     throw;
   }
   try {
-    send_json(res, 201, session_json(context, users.create(*email.email, hash)));
+    send_json(res, 201, start_session(context, users.create(*email.email, hash), req, res));
   } catch (const db::DuplicateEmail& e) {
     throw HttpError(409, "email_taken", e.what(), "email");
   }
@@ -100,7 +105,7 @@ void login(ApiContext& context, const httplib::Request& req, httplib::Response& 
   }
   if (!right || !user) throw unauthorized("wrong email or password");
   context.throttle.succeeded(address, email);
-  send_json(res, 200, session_json(context, *user));
+  send_json(res, 200, start_session(context, *user, req, res));
 }
 
 // The signed-in user's row; 401 when the account has gone meanwhile.
@@ -144,6 +149,7 @@ void delete_account(ApiContext& context, const httplib::Request& req, httplib::R
   if (!db::UserRepository(context.db).remove(user_id)) throw unauthorized("the account of this token no longer exists");
   // The rows are gone first, so no link can point at a file while it is removed.
   context.storage.remove_prefix(db::UserRepository::storage_prefix(user_id));
+  res.set_header("Set-Cookie", expired_session_cookie(over_https(req)));
   res.status = 204;
 }
 
@@ -159,6 +165,7 @@ void add_auth_routes(Router& router, ApiContext& context) {
   router.post("/api/auth/logout", [&context](const auto& req, auto& res, const auto&) {
     const auto signed_in = authenticate_session(req, context);
     db::SessionRepository(context.db).remove(signed_in.session_id, signed_in.user_id);
+    res.set_header("Set-Cookie", expired_session_cookie(over_https(req)));
     res.status = 204;
   });
   router.post("/api/auth/password", [&context](const auto& req, auto& res, const auto& reader) {

@@ -1,6 +1,7 @@
 #include "api/authenticate.h"
 
 #include "api/http_error.h"
+#include "api/session_cookie.h"
 #include "db/session_repository.h"
 
 namespace clipgen::api {
@@ -13,6 +14,11 @@ SignedIn authenticate_session(const httplib::Request& req, ApiContext& context, 
     token = header.substr(kScheme.size());
   } else if (allow_query_token && req.has_param("access_token")) {
     token = req.get_param_value("access_token");
+  } else if (token = cookie_token(req.get_header_value("Cookie")); !token.empty()) {
+    // The browser sends the cookie with any request to us; only the app's own pages may change things with it.
+    const bool safe = req.method == "GET" || req.method == "HEAD";
+    if (!safe && !same_origin(req.get_header_value("Origin"), req.get_header_value("Host")))
+      throw HttpError(403, "cross_origin", "a request signed in by cookie must come from this site's own pages");
   }
   if (token.empty()) throw unauthorized("sign in first: send \"Authorization: Bearer <token>\"");
   auth::TokenClaims claims;

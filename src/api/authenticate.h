@@ -16,7 +16,9 @@ struct SignedIn {
 // Who sent "Authorization: Bearer <token>". Throws HttpError 401 when the header is missing,
 // the token is malformed, forged, of another algorithm or expired, or its session has ended
 // (logged out, password changed, account deleted). With `allow_query_token`, an `access_token`
-// query parameter also counts: browsers' EventSource cannot send headers.
+// query parameter also counts: browsers' EventSource cannot send headers. Without either, the
+// web app's session cookie counts (api/session_cookie.h); a request that is not GET or HEAD is
+// then refused with 403 unless its Origin is this site.
 SignedIn authenticate_session(const httplib::Request& req, ApiContext& context, bool allow_query_token = false);
 
 // authenticate_session's user id.

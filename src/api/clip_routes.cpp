@@ -47,6 +47,7 @@ void serve_signed_file(ApiContext& context, const httplib::Request& req, httplib
   }
   const auto path = context.storage.local_path(key);
   if (!path) throw not_found("file");
+  add_headers(res, security_headers(ResponseKind::file));
   res.set_header("Cache-Control", "private, max-age=3600");
   send_file(req, res, *path, mime_type(*path));
 }

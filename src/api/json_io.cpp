@@ -5,7 +5,12 @@
 
 namespace clipgen::api {
 
+void add_headers(httplib::Response& res, const HeaderList& headers) {
+  for (const auto& [name, value] : headers) res.set_header(name, value);
+}
+
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+  add_headers(res, security_headers(ResponseKind::api));
   res.status = status;
   res.set_content(text::to_json_text(body), "application/json");
 }

@@ -9,10 +9,13 @@
 #include <string>
 
 #include "api/http_error.h"
+#include "api/security_headers.h"
 
 namespace clipgen::api {
 
+// With the API's security headers (no-store, nosniff, no referrer, a CSP that allows nothing).
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+void add_headers(httplib::Response& res, const HeaderList& headers);
 void send_error(httplib::Response& res, const HttpError& error);
 
 // The request's body parsed as a JSON object. A body over `limit` bytes is drained (so the

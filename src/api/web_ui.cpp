@@ -2,6 +2,7 @@
 
 #include "api/file_response.h"
 #include "api/http_error.h"
+#include "api/json_io.h"
 #include "api/request_context.h"
 
 namespace fs = std::filesystem;
@@ -35,11 +36,13 @@ std::optional<WebFile> resolve_web_file(const fs::path& dist, const std::string&
   return WebFile{index, kRevalidate};
 }
 
-void add_web_ui_routes(httplib::Server& server, const fs::path& dist) {
-  server.Get(".*", [dist](const httplib::Request& req, httplib::Response& res) {
+void add_web_ui_routes(httplib::Server& server, const fs::path& dist, const std::string& storage_origin) {
+  server.Get(".*", [dist, storage_origin](const httplib::Request& req, httplib::Response& res) {
     current_request().route = "web";
     const auto file = resolve_web_file(dist, req.path);
     if (!file) throw not_found("page");
+    const bool page = file->path.extension() == ".html";
+    add_headers(res, security_headers(page ? ResponseKind::page : ResponseKind::asset, storage_origin));
     res.set_header("Cache-Control", file->cache_control);
     send_file(req, res, file->path, mime_type(file->path));
   });

@@ -8,6 +8,7 @@
 #include "api/cors.h"
 #include "api/http_server.h"
 #include "api/routes.h"
+#include "api/security_headers.h"
 #include "api/web_ui.h"
 #include "app/commands.h"
 #include "app/scratch_area.h"
@@ -62,7 +63,9 @@ void run_serve(const ServiceConfig& config) {
   api::add_job_routes(router, context);
   api::add_clip_routes(router, context);
   if (fs::is_regular_file(config.web_dir / "index.html")) {
-    api::add_web_ui_routes(server.http(), config.web_dir);
+    // Presigned URLs name the storage's origin; the page may load media from it and upload to it.
+    const auto presigned = runtime.storage->presigned_get("origin-probe", std::chrono::seconds(60), "probe");
+    api::add_web_ui_routes(server.http(), config.web_dir, api::origin_of(presigned.value_or("")));
   } else {
     spdlog::info("no web UI at {}: serving the API only", config.web_dir.string());
   }
