@@ -28,14 +28,17 @@ constexpr const char* kClaim =
     "status = 'running', attempts = attempts + 1, lease_owner = :worker, lease_expires_at = :until, "
     "started_at = COALESCE(started_at, :now), stage = '', progress = 0";
 
-// Round-robin between users (see claim() in the header): fewest running first, then the user
-// served longest ago, then that user's oldest job. The per-user subqueries use the indexes
-// jobs_by_status and jobs_by_user_started; queued jobs are few (a quota per user bounds them).
-constexpr const char* kNextQueued =
-    "SELECT q.id FROM jobs q WHERE q.status = 'queued' ORDER BY "
+// Round-robin between users (see claim() in the header): first the user to serve, from the
+// users with jobs queued (fewest running, then served longest ago, then waiting longest), then
+// that user's oldest job. Per user a few index lookups (jobs_by_status, jobs_by_user_started),
+// so a claim costs in proportion to the queued jobs, which per-user quotas bound.
+constexpr const char* kNextUser =
+    "SELECT q.user_id FROM jobs q WHERE q.status = 'queued' GROUP BY q.user_id ORDER BY "
     "(SELECT count(*) FROM jobs r WHERE r.status = 'running' AND r.user_id = q.user_id), "
     "COALESCE((SELECT max(s.started_at) FROM jobs s WHERE s.user_id = q.user_id), 0), "
-    "q.created_at, q.id LIMIT 1";
+    "min(q.created_at), q.user_id LIMIT 1";
+const std::string kNextQueued = fmt::format(
+    "SELECT id FROM jobs WHERE status = 'queued' AND user_id = ({}) ORDER BY created_at, id LIMIT 1", kNextUser);
 
 Job read_job(const soci::row& row) {
   RowReader r(row);

@@ -45,7 +45,9 @@ class JobRepository {
   // everyone else up: the job of the user with the fewest jobs running, among those the user
   // whose last job started longest ago (never: first), and that user's oldest job (jobs made
   // in the same millisecond in any order). Status running, attempts + 1, lease until `lease_until`.
-  // Atomic across processes (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: BEGIN IMMEDIATE).
+  // Atomic across processes (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: BEGIN IMMEDIATE). On
+  // PostgreSQL a claim made while others are taking the chosen user's last queued jobs finds
+  // nothing; the worker's next poll claims again.
   std::optional<Job> claim(const std::string& worker_id, Timestamp now, Timestamp lease_until);
   // Extends the lease. False when the job is no longer this worker's to run (canceled,
   // deleted, or its lease expired and another took it): the worker must stop.
