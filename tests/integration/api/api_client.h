@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 
 namespace clipgen::testing {
 
@@ -50,8 +51,22 @@ struct RawAnswer {
   std::string retry_after;  // the Retry-After header, empty when absent
   std::string body;
 };
-// POSTs `body` as JSON to 127.0.0.1:`port` from the loopback address `source` (any of
-// 127.0.0.0/8), so that the server sees a different client address per source.
+// One HTTP connection to 127.0.0.1:`port` from the loopback address `source` (any of
+// 127.0.0.0/8, so that the server sees a different client address per source), opened at once.
+class RawConnection {
+ public:
+  RawConnection(const std::string& source, int port);
+  RawConnection(RawConnection&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  RawConnection(const RawConnection&) = delete;
+  ~RawConnection();
+  // Sends one POST of `body` as JSON (Connection: close) and reads the whole answer.
+  RawAnswer post_json(const std::string& path, const nlohmann::json& body);
+
+ private:
+  int fd_ = -1;
+};
+
+// RawConnection(source, port).post_json(path, body).
 RawAnswer post_json_from(const std::string& source, int port, const std::string& path, const nlohmann::json& body);
 
 // The "sid" claim of an access token (its payload is not secret, only signed).

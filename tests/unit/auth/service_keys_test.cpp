@@ -30,7 +30,7 @@ TEST(ServiceKeys, EachPurposeHasItsOwnKey) {
 }
 
 TEST(ServiceKeys, PredictableSecretsAreRefused) {
-  for (const std::string weak : {std::string(32, 'a'), std::string(40, ' '), std::string("short"),
+  for (const std::string& weak : {std::string(32, 'a'), std::string(40, ' '), std::string("short"),
                                  std::string("0123456789abcdef0123456789abcdef"), std::string("abcdefghijklmnopqrstuvwxyz0123456789"),
                                  std::string("passwordpassword"), std::string(" 5f0c9e62d1a84b7397e0c3f1a6b25d48e9c7")})
     EXPECT_TRUE(secret_key_problem(weak)) << "'" << weak << "'";
