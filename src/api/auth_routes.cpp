@@ -85,8 +85,9 @@ void register_user(ApiContext& context, const httplib::Request& req, httplib::Re
 void login(ApiContext& context, const httplib::Request& req, httplib::Response& res,
            const httplib::ContentReader& reader) {
   const auto credentials = read_credentials(reader, context);
-  // An address that cannot exist is still just "wrong email or password", throttled alike.
-  const std::string email = auth::normalize_email(credentials.email).value_or(credentials.email);
+  // An address that cannot exist is still just "wrong email or password", throttled alike (by
+  // its first bytes: the throttle's memory is bounded by key count times key length).
+  const std::string email = auth::normalize_email(credentials.email).value_or(credentials.email.substr(0, 254));
   const std::string& address = req.remote_addr;
   // Counted before the hash is checked, so concurrent guesses cannot all slip past the limit.
   if (const auto wait = context.throttle.begin_attempt(address, email, auth::LoginThrottle::Clock::now()))

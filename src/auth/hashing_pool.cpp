@@ -1,5 +1,9 @@
 #include "auth/hashing_pool.h"
 
+#include <pthread.h>
+
+#include <csignal>
+
 namespace clipgen::auth {
 
 HashingPool::HashingPool(unsigned threads, std::size_t max_waiting) : max_waiting_(max_waiting) {
@@ -31,6 +35,11 @@ std::size_t HashingPool::waiting() {
 }
 
 void HashingPool::loop() {
+  // Process-wide signals (SIGTERM) are for the thread that waits for them, whenever this pool
+  // was made: a hashing thread must never take one.
+  sigset_t all;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, nullptr);
   while (true) {
     std::function<void()> task;
     {
