@@ -23,8 +23,11 @@ TEST(HashingPool, RunsAtMostItsThreadsAtOnceAndRefusesPastItsQueue) {
   };
   // 2 run, 3 wait; the 6th is refused at once without running.
   std::vector<std::future<int>> callers;
-  for (int i = 0; i < 5; ++i) callers.push_back(std::async(std::launch::async, [&] { return pool.run(work); }));
-  while (running < 2 || pool.waiting() < 3) std::this_thread::yield();
+  // One caller at a time, each seen running or waiting before the next: all five must get in.
+  for (int i = 0; i < 5; ++i) {
+    callers.push_back(std::async(std::launch::async, [&] { return pool.run(work); }));
+    while (running + static_cast<int>(pool.waiting()) < i + 1) std::this_thread::yield();
+  }
   EXPECT_THROW(pool.run(work), HashingOverloaded);
   release.set_value();
   for (auto& caller : callers) EXPECT_EQ(caller.get(), 7);
