@@ -93,7 +93,9 @@ const std::vector<Migration>& migrations() {
                 expires_at BIGINT NOT NULL))",
            "CREATE INDEX sessions_by_user ON sessions (user_id)",
            "CREATE INDEX sessions_by_expiry ON sessions (expires_at)",
-           // The fair queue asks when each user last had a job started.
+           // The fair queue: queued jobs grouped by user in age order, and when each user last
+           // had a job started.
+           "CREATE INDEX jobs_queue ON jobs (status, user_id, created_at)",
            "CREATE INDEX jobs_by_user_started ON jobs (user_id, started_at)",
            "CREATE INDEX videos_by_user_size ON videos (user_id, size_bytes)",
        }},
