@@ -24,6 +24,15 @@ set(CLIPGEN_PS_MODEL_DIR "/usr/share/pocketsphinx/model/en-us" CACHE PATH "pocke
 pkg_check_modules(LIBASS REQUIRED IMPORTED_TARGET libass)
 add_library(clipgen::ass ALIAS PkgConfig::LIBASS)
 
+# The HTTP server: Beast and Asio are header-only; Boost.URL parses request targets.
+find_package(Boost 1.81 REQUIRED COMPONENTS url)
+add_library(clipgen_beast INTERFACE)
+target_link_libraries(clipgen_beast INTERFACE Boost::headers Boost::url Threads::Threads)
+# Asio's coroutines, and no deprecated interfaces.
+target_compile_definitions(clipgen_beast INTERFACE BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
+add_library(clipgen::beast ALIAS clipgen_beast)
+
+# cpp-httplib: only the tests' HTTP clients and fake servers use it.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 add_library(clipgen::httplib ALIAS PkgConfig::HTTPLIB)
 
@@ -58,8 +67,8 @@ add_library(clipgen::opencv ALIAS clipgen_opencv)
 set(CLIPGEN_HAAR_CASCADE "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml"
     CACHE FILEPATH "Haar cascade for face detection")
 
-# SOCI 4.0 ships no CMake config on Debian: find the libraries by hand. Its headers need Boost's.
-find_package(Boost REQUIRED)
+# SOCI 4.0 ships no CMake config on Debian: find the libraries by hand. Its headers need Boost's
+# (found above).
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
 find_library(SOCI_CORE_LIB soci_core REQUIRED)
 find_library(SOCI_SQLITE_LIB soci_sqlite3 REQUIRED)

@@ -1,77 +1,81 @@
-// multipart/form-data upload bodies through a real httplib server on loopback and the upload
-// receiver (api/upload_receiver.h), as POST /api/videos gets them; then the stored name made
-// from the part's filename. The server runs for the whole fuzzing session; each input is one
-// request on a new connection.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
+// multipart/form-data bodies as POST /api/videos reads them (http/multipart_reader.h), fed once
+// whole and once in pieces whose sizes the input picks: the parts, their content and whether
+// the body is refused must not depend on how the bytes arrived. Each file part's name is then
+// made a stored name (the upload's file name on disk and the video's name as listed).
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
 #include <string>
-#include <thread>
+#include <vector>
 
-#include "api/http_error.h"
 #include "api/upload_receiver.h"
+#include "http/error.h"
+#include "http/multipart_reader.h"
 #include "text/display_text.h"
 #include "text/utf8.h"
 
-namespace fs = std::filesystem;
-
 namespace {
 
-constexpr std::uint64_t kLimit = 8192;
+using clipgen::http::MultipartReader;
 
-int start_server() {
-  static httplib::Server server;
-  static const fs::path dir = fs::temp_directory_path() / ("clipgen-fuzz-multipart-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  server.Post("/upload", [](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
-    try {
-      const auto upload = clipgen::api::receive_upload(req, res, reader, dir, kLimit);
-      if (upload.size > kLimit || fs::file_size(upload.path) != upload.size) std::abort();
-      if (upload.path.parent_path() != dir) std::abort();  // the name cannot leave the folder
-      const auto name = clipgen::text::display_text(upload.filename, 255);
-      if (!clipgen::text::is_valid_utf8(name)) std::abort();
-      fs::remove(upload.path);
-      res.status = 201;
-    } catch (const clipgen::api::HttpError& e) {
-      res.status = e.status;
+struct Outcome {
+  std::vector<MultipartReader::Part> parts;
+  std::vector<std::string> contents;  // one per part
+  bool refused = false;
+  bool operator==(const Outcome& other) const {
+    if (parts.size() != other.parts.size() || contents != other.contents || refused != other.refused) return false;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      const auto& a = parts[i];
+      const auto& b = other.parts[i];
+      if (a.name != b.name || a.filename != b.filename || a.content_type != b.content_type) return false;
     }
-  });
-  const int port = server.bind_to_any_port("127.0.0.1");
-  std::thread([] { server.listen_after_bind(); }).detach();
-  while (!server.is_running()) std::this_thread::yield();
-  return port;
+    return true;
+  }
+};
+
+// `piece_sizes` empty: the body in one piece.
+Outcome read(std::string_view body, const std::vector<std::size_t>& piece_sizes) {
+  Outcome outcome;
+  MultipartReader reader("clipgenfuzz", {.begin_part =
+                                             [&](const MultipartReader::Part& part) {
+                                               outcome.parts.push_back(part);
+                                               outcome.contents.emplace_back();
+                                             },
+                                         .content =
+                                             [&](std::string_view bytes) {
+                                               if (outcome.contents.empty()) std::abort();  // content outside a part
+                                               outcome.contents.back().append(bytes);
+                                             }});
+  try {
+    std::size_t at = 0;
+    for (std::size_t i = 0; at < body.size(); ++i) {
+      const std::size_t n = piece_sizes.empty() ? body.size() : piece_sizes[i % piece_sizes.size()];
+      reader.feed(body.substr(at, n));
+      at += n;
+    }
+    reader.finish();
+  } catch (const clipgen::http::Error& e) {
+    if (e.status != 400) std::abort();
+    outcome.refused = true;
+  }
+  return outcome;
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const int port = start_server();
-  const std::string request = "POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                              "Content-Type: multipart/form-data; boundary=clipgenfuzz\r\n"
-                              "Content-Length: " + std::to_string(size) + "\r\n\r\n" +
-                              std::string(reinterpret_cast<const char*>(data), size);
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in to{};
-  to.sin_family = AF_INET;
-  to.sin_port = htons(static_cast<std::uint16_t>(port));
-  ::inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) std::abort();
-  std::size_t sent = 0;
-  while (sent < request.size()) {
-    const auto n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;  // the server may answer and close before reading everything
-    sent += static_cast<std::size_t>(n);
+  if (size < 1) return 0;
+  // The first byte picks up to four piece sizes (1 to 4 bytes, or up to 64); the rest is the body.
+  std::vector<std::size_t> pieces;
+  for (int i = 0; i < 4; ++i) pieces.push_back(((data[0] >> (2 * i)) & 3) + 1);
+  if (data[0] & 0x80) pieces = {std::size_t(data[0] & 0x3f) + 1};
+  const std::string_view body(reinterpret_cast<const char*>(data + 1), size - 1);
+  const Outcome whole = read(body, {});
+  if (!(read(body, pieces) == whole)) std::abort();
+  for (const auto& part : whole.parts) {
+    const auto on_disk = clipgen::api::safe_filename(part.filename);
+    if (on_disk.empty() || on_disk.size() > 100 || on_disk.find('/') != std::string::npos || on_disk[0] == '.')
+      std::abort();
+    if (!clipgen::text::is_valid_utf8(clipgen::text::display_text(part.filename, 255))) std::abort();
   }
-  char buffer[4096];
-  std::string answer;
-  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(n));
-  ::close(fd);
-  // Every request gets an answer: a hang or a dropped connection would be a bug too.
-  if (answer.rfind("HTTP/1.1 ", 0) != 0) std::abort();
   return 0;
 }

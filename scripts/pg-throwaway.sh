@@ -3,6 +3,8 @@
 # 127.0.0.1 at a free port, password authentication, removed again by `stop`.
 #
 #   scripts/pg-throwaway.sh start STATE_DIR   prints the DATABASE_URL and writes STATE_DIR/url
+#   scripts/pg-throwaway.sh restart STATE_DIR stops the cluster and starts it again (same port
+#                                             and data), dropping every client connection
 #   scripts/pg-throwaway.sh stop  STATE_DIR   stops the cluster and deletes its files
 #
 # PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user (made by
@@ -12,7 +14,7 @@ set -euo pipefail
 action=${1:-}
 state=${2:-}
 if [ -z "$action" ] || [ -z "$state" ]; then
-  echo "usage: $0 start|stop STATE_DIR" >&2
+  echo "usage: $0 start|restart|stop STATE_DIR" >&2
   exit 2
 fi
 
@@ -63,8 +65,17 @@ stop() {
   rm -f "$state/cluster" "$state/url"
 }
 
+restart() {
+  local dir
+  dir=$(cat "$state/cluster")
+  # pg_ctl restart starts the server with the options of the previous start (postmaster.opts).
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null ||
+    { cat "$dir/server.log" >&2; exit 1; }
+}
+
 case "$action" in
   start) start ;;
+  restart) restart ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop STATE_DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start|restart|stop STATE_DIR" >&2; exit 2 ;;
 esac

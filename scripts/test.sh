@@ -19,18 +19,23 @@ echo "== web app component tests"
 echo "== the same suites under AddressSanitizer and UBSan"
 cmake -S "$root" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCLIPGEN_SANITIZE=ON -DCLIPGEN_BUILD_BENCH=OFF >/dev/null
 cmake --build "$asan" --parallel "$jobs"
-# Reuse the test talk instead of building it again.
+# Reuse the test talk and the sync matrix's inputs instead of building them again.
 mkdir -p "$asan/test-work"
 ln -sf "$build/test-work/talk.mp4" "$asan/test-work/talk.mp4"
+ln -sfn "$build/test-work/sync-matrix" "$asan/test-work/sync-matrix"
 # `clipgen process` on the whole talk is covered stage by stage above; end to end it is the one
 # run too slow to repeat instrumented (RemoteEngines runs it too, with the remote engines faked;
 # their clients are covered instrumented by the llm, speech and net suites). The API's process
 # tests (kill and restart, two worker processes) run several whole jobs each: the API flow and
-# failure suites cover the same server code instrumented. The browser test drives whole jobs
-# through the UI; the server code under it is the same. The hashing burst measures the server's
-# peak memory, which ASan's quarantine of freed blocks makes meaningless.
+# failure suites cover the same server code instrumented. The PostgreSQL reconnect test starts and
+# restarts a cluster of its own and runs a job; every pooled session the instrumented PostgreSQL
+# runs of the API suites borrow goes through the same connection check. The browser test drives
+# whole jobs through the UI; the server code under it is the same. The sync matrix's reference
+# checks run no clipgen code (only the ffmpeg CLI), and the field cases are whole `clipgen
+# process` runs. The hashing burst measures the server's peak memory, which ASan's quarantine of
+# freed blocks makes meaningless.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
-  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers)Test\.|e2e\.web|(postgresql\.)?ApiAbuseTest\.PasswordHashing)')
+  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|(postgresql\.)?ApiAbuseTest\.PasswordHashing)')
 
 echo "== fuzzing (libFuzzer, Debian's clang): each target's regression inputs, then 20 s of fuzzing"
 "$root/scripts/fuzz.sh" 20

@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   auto rtf = [&](unsigned threads) {
     speech::PocketsphinxTranscriber engine({.threads = threads});
     std::size_t words = 0;
-    const double s = bench::seconds_of([&] { words = engine.transcribe(audio.samples(), "en", {}).words.size(); });
+    const double s = bench::seconds_of([&] { words = engine.transcribe(speech::with_voice_activity(audio.samples()), "en", {}).words.size(); });
     fmt::print("  {} thread(s): {:.1f} s, {} words, RTF {:.3f}\n", threads, s, words, s / duration);
     return s / duration;
   };

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <string>
 
-#include "api/http_server.h"
 #include "api/metrics.h"
 #include "api/quotas.h"
 #include "auth/attempt_limits.h"
@@ -23,7 +22,6 @@
 namespace clipgen::api {
 
 struct ApiLimits {
-  std::size_t max_json_bytes = 64 * 1024;
   std::uint64_t max_upload_bytes = 4ull << 30;
   std::chrono::seconds link_lifetime{60 * 60};  // signed and presigned media URLs
   UserQuotas quotas;
@@ -39,7 +37,6 @@ struct ApiContext {
   const auth::PasswordPolicy& passwords;
   auth::HashCost password_cost;
   Metrics& metrics;
-  const HttpServer& server;            // its stopping() ends long-lived streams
   auth::ServiceKeys keys;              // links: local media URLs; uploads: direct-upload ids
   std::string metrics_token;           // empty: /metrics answers loopback clients only
   std::filesystem::path upload_dir;    // uploads land here while they are checked

@@ -1,8 +1,5 @@
 // POST /api/auth/register, POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me,
 // POST /api/auth/password, DELETE /api/auth/me
-#include <fmt/format.h>
-
-#include "api/authenticate.h"
 #include "api/json_io.h"
 #include "api/json_mapping.h"
 #include "api/routes.h"
@@ -19,52 +16,51 @@ struct Credentials {
   std::string password;
 };
 
-Credentials read_credentials(const httplib::ContentReader& reader, const ApiContext& context) {
-  const auto body = read_json_body(reader, context.limits.max_json_bytes);
+Credentials read_credentials(const http::Request& req) {
+  const auto body = read_json_body(req);
   return {required_field<std::string>(body, "email"), required_field<std::string>(body, "password")};
 }
 
-HttpError too_many(httplib::Response& res, std::chrono::seconds wait, const std::string& message) {
-  res.set_header("Retry-After", std::to_string(wait.count()));
+HttpError too_many(http::Response& res, std::chrono::seconds wait, const std::string& message) {
+  res.headers.set("Retry-After", std::to_string(wait.count()));
   return {429, "too_many_attempts", message};
 }
 
 // Runs a password hash or check on the bounded pool; 503 + Retry-After when its queue is full.
 template <typename Work>
-auto hashed(ApiContext& context, httplib::Response& res, Work work) {
+auto hashed(ApiContext& context, http::Response& res, Work work) {
   try {
     return context.hashing.run(std::move(work));
   } catch (const auth::HashingOverloaded& e) {
-    res.set_header("Retry-After", "1");
+    res.headers.set("Retry-After", "1");
     throw HttpError(503, "busy", e.what());
   }
 }
 
-bool over_https(const httplib::Request& req) { return req.get_header_value("X-Forwarded-Proto") == "https"; }
+bool over_https(const http::Request& req) { return req.header("X-Forwarded-Proto") == "https"; }
 
 // A new session: its token in the answer (API clients) and in the session cookie (the web app).
-nlohmann::json start_session(ApiContext& context, const db::User& user, const httplib::Request& req,
-                             httplib::Response& res) {
+nlohmann::json start_session(ApiContext& context, const db::User& user, const http::Request& req,
+                             http::Response& res) {
   const auto now = db::now();
   const auto expires_at = now + std::chrono::duration_cast<std::chrono::milliseconds>(context.tokens.lifetime());
   const auto session = db::SessionRepository(context.db).create(user.id, now, expires_at);
   const auto token = context.tokens.issue(user.id, session, auth::Clock::now());
   const auto expires = std::chrono::time_point_cast<std::chrono::milliseconds>(token.expires_at);
-  res.set_header("Set-Cookie", session_cookie(token.token, context.tokens.lifetime(), over_https(req)));
+  res.headers.set("Set-Cookie", session_cookie(token.token, context.tokens.lifetime(), over_https(req)));
   return {{"token", token.token},
           {"token_type", "Bearer"},
           {"expires_at", db::to_iso8601(expires)},
           {"user", user_json(user)}};
 }
 
-void register_user(ApiContext& context, const httplib::Request& req, httplib::Response& res,
-                   const httplib::ContentReader& reader) {
-  const auto credentials = read_credentials(reader, context);
+void register_user(ApiContext& context, const http::Request& req, http::Response& res) {
+  const auto credentials = read_credentials(req);
   const auto email = auth::check_email(credentials.email);
   if (!email.email) throw invalid_field("email", email.problem);
   if (const auto problem = context.passwords.problem(credentials.password, *email.email))
     throw invalid_field("password", *problem);
-  if (const auto wait = context.registrations.take(req.remote_addr, auth::ThrottleClock::now()))
+  if (const auto wait = context.registrations.take(req.remote_address, auth::ThrottleClock::now()))
     throw too_many(res, *wait, "too many accounts made from this address; try again later");
   db::UserRepository users(context.db);
   if (users.find_by_email(*email.email)) throw HttpError(409, "email_taken", "an account with this email already exists", "email");
@@ -72,7 +68,7 @@ void register_user(ApiContext& context, const httplib::Request& req, httplib::Re
   try {
     hash = hashed(context, res, [&] { return auth::hash_password(credentials.password, context.password_cost); });
   } catch (const HttpError&) {
-    context.registrations.give_back(req.remote_addr);  // turned away before any work: not counted
+    context.registrations.give_back(req.remote_address);  // turned away before any work: not counted
     throw;
   }
   try {
@@ -82,13 +78,12 @@ void register_user(ApiContext& context, const httplib::Request& req, httplib::Re
   }
 }
 
-void login(ApiContext& context, const httplib::Request& req, httplib::Response& res,
-           const httplib::ContentReader& reader) {
-  const auto credentials = read_credentials(reader, context);
+void login(ApiContext& context, const http::Request& req, http::Response& res) {
+  const auto credentials = read_credentials(req);
   // An address that cannot exist is still just "wrong email or password", throttled alike (by
   // its first bytes: the throttle's memory is bounded by key count times key length).
   const std::string email = auth::normalize_email(credentials.email).value_or(credentials.email.substr(0, 254));
-  const std::string& address = req.remote_addr;
+  const std::string& address = req.remote_address;
   // Counted before the hash is checked, so concurrent guesses cannot all slip past the limit.
   if (const auto wait = context.throttle.begin_attempt(address, email, auth::LoginThrottle::Clock::now()))
     throw too_many(res, *wait, "too many failed sign-ins; try again later");
@@ -116,15 +111,13 @@ db::User current_user(ApiContext& context, const std::string& user_id) {
   return *user;
 }
 
-void change_password(ApiContext& context, const httplib::Request& req, httplib::Response& res,
-                     const httplib::ContentReader& reader) {
-  const auto signed_in = authenticate_session(req, context);
-  const auto body = read_json_body(reader, context.limits.max_json_bytes);
+void change_password(ApiContext& context, const http::Request& req, http::Response& res) {
+  const auto body = read_json_body(req);
   const auto current = required_field<std::string>(body, "current_password");
   const auto replacement = required_field<std::string>(body, "new_password");
-  const auto user = current_user(context, signed_in.user_id);
+  const auto user = current_user(context, req.remote_user);
   // Guessing the current password through this route is throttled like logging in.
-  const std::string& address = req.remote_addr;
+  const std::string& address = req.remote_address;
   if (const auto wait = context.throttle.begin_attempt(address, user.email, auth::LoginThrottle::Clock::now()))
     throw too_many(res, *wait, "too many wrong passwords; try again later");
   bool right = false;
@@ -141,41 +134,40 @@ void change_password(ApiContext& context, const httplib::Request& req, httplib::
   const auto hash = hashed(context, res, [&] { return auth::hash_password(replacement, context.password_cost); });
   db::UserRepository(context.db).set_password_hash(user.id, hash);
   // Whoever else holds a token of this account (the reason to change a password) is signed out.
-  db::SessionRepository(context.db).remove_others(user.id, signed_in.session_id);
+  db::SessionRepository(context.db).remove_others(user.id, req.remote_session);
   send_json(res, 200, {{"user", user_json(user)}});
 }
 
-void delete_account(ApiContext& context, const httplib::Request& req, httplib::Response& res) {
-  const std::string user_id = authenticate(req, context);
+void delete_account(ApiContext& context, const http::Request& req, http::Response& res) {
+  const std::string& user_id = req.remote_user;
   if (!db::UserRepository(context.db).remove(user_id)) throw unauthorized("the account of this token no longer exists");
   // The rows are gone first, so no link can point at a file while it is removed.
   context.storage.remove_prefix(db::UserRepository::storage_prefix(user_id));
-  res.set_header("Set-Cookie", expired_session_cookie(over_https(req)));
+  res.headers.set("Set-Cookie", expired_session_cookie(over_https(req)));
   res.status = 204;
 }
 
 }  // namespace
 
 void add_auth_routes(Router& router, ApiContext& context) {
-  router.post("/api/auth/register", [&context](const auto& req, auto& res, const auto& reader) {
-    register_user(context, req, res, reader);
+  router.post("/api/auth/register", Access::anyone, [&context](const http::Request& req, http::Response& res) {
+    register_user(context, req, res);
   });
-  router.post("/api/auth/login", [&context](const auto& req, auto& res, const auto& reader) {
-    login(context, req, res, reader);
-  });
-  router.post("/api/auth/logout", [&context](const auto& req, auto& res, const auto&) {
-    const auto signed_in = authenticate_session(req, context);
-    db::SessionRepository(context.db).remove(signed_in.session_id, signed_in.user_id);
-    res.set_header("Set-Cookie", expired_session_cookie(over_https(req)));
+  router.post("/api/auth/login", Access::anyone,
+              [&context](const http::Request& req, http::Response& res) { login(context, req, res); });
+  router.post("/api/auth/logout", Access::user, [&context](const http::Request& req, http::Response& res) {
+    db::SessionRepository(context.db).remove(req.remote_session, req.remote_user);
+    res.headers.set("Set-Cookie", expired_session_cookie(over_https(req)));
     res.status = 204;
   });
-  router.post("/api/auth/password", [&context](const auto& req, auto& res, const auto& reader) {
-    change_password(context, req, res, reader);
+  router.post("/api/auth/password", Access::user, [&context](const http::Request& req, http::Response& res) {
+    change_password(context, req, res);
   });
-  router.get("/api/auth/me", [&context](const auto& req, auto& res) {
-    send_json(res, 200, {{"user", user_json(current_user(context, authenticate(req, context)))}});
+  router.get("/api/auth/me", Access::user, [&context](const http::Request& req, http::Response& res) {
+    send_json(res, 200, {{"user", user_json(current_user(context, req.remote_user))}});
   });
-  router.del("/api/auth/me", [&context](const auto& req, auto& res) { delete_account(context, req, res); });
+  router.del("/api/auth/me", Access::user,
+             [&context](const http::Request& req, http::Response& res) { delete_account(context, req, res); });
 }
 
 }  // namespace clipgen::api

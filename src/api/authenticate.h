@@ -1,10 +1,10 @@
 #pragma once
-// The bearer token check every /api route but register and login goes through.
-#include <httplib.h>
-
+// The sign-in check every /api route but register and login goes through (the router runs it as
+// the route's guard, before any byte of the body is read).
 #include <string>
 
 #include "api/api_context.h"
+#include "http/request.h"
 
 namespace clipgen::api {
 
@@ -19,9 +19,6 @@ struct SignedIn {
 // query parameter also counts: browsers' EventSource cannot send headers. Without either, the
 // web app's session cookie counts (api/session_cookie.h); a request that is not GET or HEAD is
 // then refused with 403 unless its Origin is this site.
-SignedIn authenticate_session(const httplib::Request& req, ApiContext& context, bool allow_query_token = false);
-
-// authenticate_session's user id.
-std::string authenticate(const httplib::Request& req, ApiContext& context, bool allow_query_token = false);
+SignedIn authenticate(const http::Request& req, ApiContext& context, bool allow_query_token = false);
 
 }  // namespace clipgen::api

@@ -4,7 +4,6 @@
 
 #include <charconv>
 
-#include "api/authenticate.h"
 #include "api/file_response.h"
 #include "api/json_io.h"
 #include "api/json_mapping.h"
@@ -17,8 +16,8 @@
 namespace clipgen::api {
 namespace {
 
-db::Clip find_clip(ApiContext& context, const httplib::Request& req) {
-  auto clip = db::ClipRepository(context.db).get(req.matches[1].str(), authenticate(req, context));
+db::Clip find_clip(ApiContext& context, const http::Request& req) {
+  auto clip = db::ClipRepository(context.db).get(req.path_params[0], req.remote_user);
   if (!clip) throw not_found("clip");
   return *clip;
 }
@@ -30,8 +29,9 @@ std::int64_t parse_expiry(const std::string& text) {
   return value;
 }
 
-void serve_signed_file(ApiContext& context, const httplib::Request& req, httplib::Response& res) {
-  const SignedUrl url{req.path, parse_expiry(req.get_param_value("expires")), req.get_param_value("signature")};
+void serve_signed_file(ApiContext& context, const http::Request& req, http::Response& res) {
+  const SignedUrl url{req.path, parse_expiry(req.query_param("expires").value_or("")),
+                      req.query_param("signature").value_or("")};
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
   switch (check_signature(url, now.count(), context.keys.links)) {
     case SignatureCheck::invalid: throw HttpError(403, "bad_signature", "invalid link");
@@ -47,27 +47,27 @@ void serve_signed_file(ApiContext& context, const httplib::Request& req, httplib
   }
   const auto path = context.storage.local_path(key);
   if (!path) throw not_found("file");
-  add_headers(res, security_headers(ResponseKind::file));
-  res.set_header("Cache-Control", "private, max-age=3600");
-  send_file(req, res, *path, mime_type(*path));
+  res.headers.set("Cache-Control", "private, max-age=3600");
+  send_file(res, *path, mime_type(*path));
 }
 
 }  // namespace
 
 void add_clip_routes(Router& router, ApiContext& context) {
-  router.get("/api/clips/{id}", [&context](const auto& req, auto& res) {
+  router.get("/api/clips/{id}", Access::user, [&context](const http::Request& req, http::Response& res) {
     send_json(res, 200, {{"clip", clip_json(context, find_clip(context, req))}});
   });
-  router.get("/api/clips/{id}/download", [&context](const auto& req, auto& res) {
+  router.get("/api/clips/{id}/download", Access::user, [&context](const http::Request& req, http::Response& res) {
     const auto clip = find_clip(context, req);
-    res.set_redirect(media_link(context, clip.storage_key, fmt::format("clip-{:02}.mp4", clip.clip_number)).url, 302);
+    res.redirect(media_link(context, clip.storage_key, fmt::format("clip-{:02}.mp4", clip.clip_number)).url);
   });
-  router.get("/api/clips/{id}/thumbnail", [&context](const auto& req, auto& res) {
+  router.get("/api/clips/{id}/thumbnail", Access::user, [&context](const http::Request& req, http::Response& res) {
     const auto clip = find_clip(context, req);
-    res.set_redirect(media_link(context, clip.thumbnail_key, fmt::format("clip-{:02}.jpg", clip.clip_number)).url, 302);
+    res.redirect(media_link(context, clip.thumbnail_key, fmt::format("clip-{:02}.jpg", clip.clip_number)).url);
   });
   // Keys are checked by the storage (no "..", no leading '/'); the signature proves we made the link.
-  router.get_prefix(kFilesPrefix, [&context](const auto& req, auto& res) { serve_signed_file(context, req, res); });
+  router.get(std::string(kFilesPrefix) + "*", Access::anyone,
+             [&context](const http::Request& req, http::Response& res) { serve_signed_file(context, req, res); });
 }
 
 }  // namespace clipgen::api

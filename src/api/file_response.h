@@ -1,10 +1,10 @@
 #pragma once
-// Answers with a file streamed from disk in pieces (never read whole into memory, unlike
-// httplib's mount points), with byte-range support for video players.
-#include <httplib.h>
-
+// Answers with a file from disk. The server streams it in pieces at the client's pace and
+// answers Range requests (206, or 416 for a range past the end); see src/http/byte_ranges.h.
 #include <filesystem>
 #include <string>
+
+#include "http/response.h"
 
 namespace clipgen::api {
 
@@ -12,9 +12,7 @@ namespace clipgen::api {
 // when the extension is unknown.
 std::string mime_type(const std::filesystem::path& file);
 
-// Sets `res` to stream `file` (200, or 206 for a Range request; 416 for a range past the end).
-// Throws HttpError 404 when the file is missing.
-void send_file(const httplib::Request& req, httplib::Response& res, const std::filesystem::path& file,
-               const std::string& content_type);
+// Sets `res` to send `file`. Throws HttpError 404 when the file is missing.
+void send_file(http::Response& res, const std::filesystem::path& file, const std::string& content_type);
 
 }  // namespace clipgen::api

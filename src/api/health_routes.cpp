@@ -10,9 +10,11 @@
 namespace clipgen::api {
 
 void add_health_routes(Router& router, ApiContext& context) {
-  router.get("/healthz", [](const auto&, auto& res) { send_json(res, 200, {{"status", "ok"}}); });
+  // On the I/O thread: it answers as long as the server takes connections, however busy the
+  // workers are.
+  router.get_inline("/healthz", [](const http::Request&, http::Response& res) { send_json(res, 200, {{"status", "ok"}}); });
 
-  router.get("/readyz", [&context](const auto&, auto& res) {
+  router.get("/readyz", Access::anyone, [&context](const http::Request&, http::Response& res) {
     try {
       auto sql = context.db.session();
       int one = 0;
@@ -24,10 +26,10 @@ void add_health_routes(Router& router, ApiContext& context) {
     }
   });
 
-  router.get("/metrics", [&context](const auto& req, auto& res) {
-    switch (metrics_access(req.remote_addr, req.get_header_value("Authorization"), context.metrics_token)) {
+  router.get("/metrics", Access::anyone, [&context](const http::Request& req, http::Response& res) {
+    switch (metrics_access(req.remote_address, req.header("Authorization"), context.metrics_token)) {
       case MetricsAccess::needs_token:
-        res.set_header("WWW-Authenticate", "Bearer");
+        res.headers.set("WWW-Authenticate", "Bearer");
         throw unauthorized("send \"Authorization: Bearer <CLIPGEN_METRICS_TOKEN>\" for /metrics");
       case MetricsAccess::forbidden:
         throw HttpError(403, "forbidden", "/metrics answers this machine only unless CLIPGEN_METRICS_TOKEN is set");

@@ -1,16 +1,15 @@
 #pragma once
 // An answer other than success, thrown by a route and turned into
-// `{"error": {"code", "message"[, "field"]}}` with its status at one place (the server).
-#include <stdexcept>
+// `{"error": {"code", "message"[, "field"]}}` with its status at one place (the server hooks).
 #include <string>
+
+#include "http/error.h"
 
 namespace clipgen::api {
 
-struct HttpError : std::runtime_error {
+struct HttpError : http::Error {
   HttpError(int status_code, std::string error_code, const std::string& message, std::string error_field = {})
-      : std::runtime_error(message), status(status_code), code(std::move(error_code)), field(std::move(error_field)) {}
-  int status;
-  std::string code;   // machine-readable: not_found, invalid_input, ...
+      : http::Error(status_code, std::move(error_code), message), field(std::move(error_field)) {}
   std::string field;  // the request field at fault, when there is one
 };
 

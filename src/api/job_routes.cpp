@@ -1,6 +1,5 @@
 // POST /api/videos/{id}/jobs, GET /api/jobs/{id}, GET /api/jobs/{id}/events,
 // POST /api/jobs/{id}/cancel, GET /api/jobs/{id}/clips
-#include "api/authenticate.h"
 #include "api/job_events.h"
 #include "api/json_io.h"
 #include "api/json_mapping.h"
@@ -37,10 +36,10 @@ db::Job find_job(ApiContext& context, const std::string& id, const std::string& 
 }  // namespace
 
 void add_job_routes(Router& router, ApiContext& context) {
-  router.post("/api/videos/{id}/jobs", [&context](const auto& req, auto& res, const auto& reader) {
-    const std::string user_id = authenticate(req, context);
-    const auto body = read_json_body(reader, context.limits.max_json_bytes);
-    const auto video = db::VideoRepository(context.db).get(req.matches[1].str(), user_id);
+  router.post("/api/videos/{id}/jobs", Access::user, [&context](const http::Request& req, http::Response& res) {
+    const std::string& user_id = req.remote_user;
+    const auto body = read_json_body(req);
+    const auto video = db::VideoRepository(context.db).get(req.path_params[0], user_id);
     if (!video) throw not_found("video");
     const auto settings = read_settings(body);
     const auto admit = [&](const db::UserUsage& usage) {
@@ -50,25 +49,27 @@ void add_job_routes(Router& router, ApiContext& context) {
     send_json(res, 202, {{"job", job_json(job)}});
   });
 
-  router.get("/api/jobs/{id}", [&context](const auto& req, auto& res) {
-    send_json(res, 200, {{"job", job_json(find_job(context, req.matches[1].str(), authenticate(req, context)))}});
+  router.get("/api/jobs/{id}", Access::user, [&context](const http::Request& req, http::Response& res) {
+    send_json(res, 200, {{"job", job_json(find_job(context, req.path_params[0], req.remote_user))}});
   });
 
-  router.get("/api/jobs/{id}/events", [&context](const auto& req, auto& res) {
-    const std::string user_id = authenticate(req, context, /*allow_query_token=*/true);
-    const auto job = find_job(context, req.matches[1].str(), user_id);
-    stream_job_events(context, job.id, user_id, res);
-  });
+  // One database read per watched job and poll interval, however many streams watch it.
+  auto snapshots = std::make_shared<JobSnapshots>(context.db);
+  router.get("/api/jobs/{id}/events", Access::user_or_query_token,
+             [&context, snapshots](const http::Request& req, http::Response& res) {
+               const auto job = find_job(context, req.path_params[0], req.remote_user);
+               stream_job_events(snapshots, job.id, req.remote_user, res);
+             });
 
-  router.post("/api/jobs/{id}/cancel", [&context](const auto& req, auto& res, const auto&) {
-    const auto job = db::JobRepository(context.db).cancel(req.matches[1].str(), authenticate(req, context), db::now());
+  router.post("/api/jobs/{id}/cancel", Access::user, [&context](const http::Request& req, http::Response& res) {
+    const auto job = db::JobRepository(context.db).cancel(req.path_params[0], req.remote_user, db::now());
     if (!job) throw not_found("job");
     send_json(res, 200, {{"job", job_json(*job)}});
   });
 
-  router.get("/api/jobs/{id}/clips", [&context](const auto& req, auto& res) {
-    const std::string user_id = authenticate(req, context);
-    const auto job = find_job(context, req.matches[1].str(), user_id);
+  router.get("/api/jobs/{id}/clips", Access::user, [&context](const http::Request& req, http::Response& res) {
+    const std::string& user_id = req.remote_user;
+    const auto job = find_job(context, req.path_params[0], user_id);
     auto list = nlohmann::json::array();
     for (const auto& clip : db::ClipRepository(context.db).list_for_job(job.id, user_id))
       list.push_back(clip_json(context, clip));

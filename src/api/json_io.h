@@ -1,26 +1,23 @@
 #pragma once
-// JSON in and out of HTTP: bodies read under a size limit, answers and errors written.
-#include <httplib.h>
-
-#include <nlohmann/json.hpp>
+// JSON in and out of HTTP: bodies parsed (the server already held them to the route's limit),
+// answers and errors written (stored text that is not valid UTF-8 never makes them throw).
 #include <cstdint>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
 #include "api/http_error.h"
-#include "api/security_headers.h"
+#include "http/request.h"
+#include "http/response.h"
 
 namespace clipgen::api {
 
-// With the API's security headers (no-store, nosniff, no referrer, a CSP that allows nothing).
-void send_json(httplib::Response& res, int status, const nlohmann::json& body);
-void add_headers(httplib::Response& res, const HeaderList& headers);
-void send_error(httplib::Response& res, const HttpError& error);
+void send_json(http::Response& res, int status, const nlohmann::json& body);
+void send_error(http::Response& res, const HttpError& error);
 
-// The request's body parsed as a JSON object. A body over `limit` bytes is drained (so the
-// connection stays usable) and answered 413; malformed JSON or a non-object answers 400.
-nlohmann::json read_json_body(const httplib::ContentReader& reader, std::size_t limit);
+// The request's body parsed as a JSON object; 400 when it is malformed or not an object.
+nlohmann::json read_json_body(const http::Request& req);
 
 // body[name] as T, nullopt when absent or null; 422 naming the field when it has another type.
 template <typename T>

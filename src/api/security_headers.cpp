@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "api/media_links.h"
+
 namespace clipgen::api {
 
 std::string page_content_security_policy(const std::string& storage_origin) {
@@ -11,6 +13,14 @@ std::string page_content_security_policy(const std::string& storage_origin) {
       "media-src 'self' blob:{0}; connect-src 'self'{0}; object-src 'none'; base-uri 'none'; form-action 'self'; "
       "frame-ancestors 'none'",
       storage);
+}
+
+ResponseKind response_kind(const http::Request& req, const http::Response& res) {
+  if (res.status >= 300) return ResponseKind::api;
+  if (req.route == "web")
+    return res.headers.get("Content-Type").starts_with("text/html") ? ResponseKind::page : ResponseKind::asset;
+  if (req.path.starts_with(kFilesPrefix)) return ResponseKind::file;
+  return ResponseKind::api;
 }
 
 HeaderList security_headers(ResponseKind kind, const std::string& storage_origin) {

@@ -2,20 +2,28 @@
 // The headers that tell browsers what a response may do, by kind of response: no sniffing of
 // content types, no referrer (links carry signatures), no framing, a strict Content-Security-
 // Policy for the web app (scripts, styles and fonts from this origin only, no inline code;
-// media and uploads also to the storage's origin), and no caching of API answers. Pure: either
-// HTTP front calls it for each response.
+// media and uploads also to the storage's origin), and no caching of API answers. Pure: the HTTP
+// front (api/http_front.h) applies them to every answer just before it is sent.
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "http/request.h"
+#include "http/response.h"
+
 namespace clipgen::api {
 
 enum class ResponseKind {
-  api,    // JSON answers, errors and event streams under /api, /healthz, ...
+  api,    // everything else: JSON, errors, event streams, transcripts, redirects, /metrics
   page,   // the web app's index.html
   asset,  // the web app's scripts, styles, fonts and images
   file,   // a stored file through a signed /files link
 };
+
+// The web UI's route ("web") answering with HTML is the page, with anything else an asset; a
+// signed /files/ link answering with its file is a file; every other answer, and every failure,
+// is api.
+ResponseKind response_kind(const http::Request& req, const http::Response& res);
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-
 #include "api/http_error.h"
 
 namespace fs = std::filesystem;
@@ -31,50 +29,47 @@ std::string safe_filename(const std::string& name) {
   return safe.empty() ? "upload" : safe;
 }
 
-ReceivedUpload receive_upload(const httplib::Request& req, const httplib::Response& res,
-                              const httplib::ContentReader& reader, const fs::path& dir, std::uint64_t limit) {
-  if (!req.is_multipart_form_data())
-    throw invalid_field(kFileField, "send the video as multipart/form-data in a field named \"file\"");
-  ReceivedUpload upload;
-  std::ofstream out;
-  bool in_file_part = false;
-  bool seen_file = false;
-  bool over_limit = false;
-  bool write_failed = false;
-  const bool complete = reader(
-      [&](const httplib::MultipartFormData& part) {
-        in_file_part = part.name == kFileField && !seen_file;
-        if (in_file_part) {
-          seen_file = true;
-          upload.filename = part.filename;
-          upload.path = dir / safe_filename(part.filename);
-          out.open(upload.path, std::ios::binary | std::ios::trunc);
-          if (!out) throw std::runtime_error("cannot create " + upload.path.string());
-        } else if (out.is_open()) {
-          out.close();
-        }
-        return true;
-      },
-      [&](const char* data, std::size_t length) {
-        if (!in_file_part || over_limit) return true;  // other fields and excess bytes are drained
-        if (upload.size + length > limit) {
-          over_limit = true;
-          out.close();
-          fs::remove(upload.path);
-          return true;
-        }
-        out.write(data, static_cast<std::streamsize>(length));
-        upload.size += length;
-        write_failed = !out;
-        return !write_failed;
+UploadReceiver::UploadReceiver(const std::string& content_type, fs::path dir, std::uint64_t limit)
+    : dir_(std::move(dir)), limit_(limit) {
+  const auto boundary = http::MultipartReader::boundary_of(content_type);
+  if (!boundary) throw invalid_field(kFileField, "send the video as multipart/form-data in a field named \"file\"");
+  reader_ = std::make_unique<http::MultipartReader>(
+      *boundary,
+      http::MultipartReader::Callbacks{
+          .begin_part =
+              [this](const http::MultipartReader::Part& part) {
+                if (out_.is_open()) out_.close();
+                in_file_part_ = part.name == kFileField && !seen_file_;
+                if (!in_file_part_) return;
+                seen_file_ = true;
+                upload_.filename = part.filename;
+                upload_.path = dir_ / safe_filename(part.filename);
+                out_.open(upload_.path, std::ios::binary | std::ios::trunc);
+                if (!out_) throw std::runtime_error("cannot create " + upload_.path.string());
+              },
+          .content =
+              [this](std::string_view bytes) {
+                if (!in_file_part_) return;  // other fields are skipped
+                if (upload_.size + bytes.size() > limit_)
+                  throw too_large(fmt::format("the file is larger than the limit of {} bytes", limit_));
+                out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+                if (!out_) throw std::runtime_error("cannot write " + upload_.path.string() + " (disk full?)");
+                upload_.size += bytes.size();
+              },
       });
-  if (out.is_open()) out.close();
-  if (write_failed) throw std::runtime_error("cannot write " + upload.path.string() + " (disk full?)");
-  if (over_limit || res.status == 413) throw too_large(fmt::format("the file is larger than the limit of {} bytes", limit));
-  if (!complete) throw bad_request("the upload ended before the whole body arrived");
-  if (!seen_file) throw invalid_field(kFileField, "no part named \"file\" in the form");
-  if (upload.size == 0) throw invalid_field(kFileField, "the file is empty");
-  return upload;
+}
+
+void UploadReceiver::write(std::string_view piece) { reader_->feed(piece); }
+
+ReceivedUpload UploadReceiver::finish() {
+  reader_->finish();
+  if (out_.is_open()) {
+    out_.close();
+    if (!out_) throw std::runtime_error("cannot write " + upload_.path.string() + " (disk full?)");
+  }
+  if (!seen_file_) throw invalid_field(kFileField, "no part named \"file\" in the form");
+  if (upload_.size == 0) throw invalid_field(kFileField, "the file is empty");
+  return upload_;
 }
 
 }  // namespace clipgen::api

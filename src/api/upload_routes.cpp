@@ -5,7 +5,6 @@
 
 #include <chrono>
 
-#include "api/authenticate.h"
 #include "api/json_io.h"
 #include "api/json_mapping.h"
 #include "api/routes.h"
@@ -30,10 +29,9 @@ std::int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-void start_upload(ApiContext& context, const httplib::Request& req, httplib::Response& res,
-                  const httplib::ContentReader& reader) {
-  const std::string user_id = authenticate(req, context);
-  const auto body = read_json_body(reader, context.limits.max_json_bytes);
+void start_upload(ApiContext& context, const http::Request& req, http::Response& res) {
+  const std::string& user_id = req.remote_user;
+  const auto body = read_json_body(req);
   const auto filename = required_field<std::string>(body, "filename");
   if (filename.empty() || filename.size() > kMaxFilenameLength)
     throw invalid_field("filename", fmt::format("must have 1 to {} characters", kMaxFilenameLength));
@@ -72,9 +70,9 @@ void start_upload(ApiContext& context, const httplib::Request& req, httplib::Res
   throw error;
 }
 
-void complete_upload(ApiContext& context, const httplib::Request& req, httplib::Response& res) {
-  const std::string user_id = authenticate(req, context);
-  const auto ticket = read_upload_token(req.matches[1].str(), unix_now(), context.keys.uploads);
+void complete_upload(ApiContext& context, const http::Request& req, http::Response& res) {
+  const std::string& user_id = req.remote_user;
+  const auto ticket = read_upload_token(req.path_params[0], unix_now(), context.keys.uploads);
   // Another user's upload is as unknown as a forged or expired one.
   if (!ticket || ticket->user_id != user_id) throw not_found("upload");
 
@@ -111,12 +109,10 @@ void complete_upload(ApiContext& context, const httplib::Request& req, httplib::
 }  // namespace
 
 void add_upload_routes(Router& router, ApiContext& context) {
-  router.post("/api/uploads", [&context](const auto& req, auto& res, const auto& reader) {
-    start_upload(context, req, res, reader);
-  });
-  router.post("/api/uploads/{token}/complete", [&context](const auto& req, auto& res, const auto&) {
-    complete_upload(context, req, res);
-  });
+  router.post("/api/uploads", Access::user,
+              [&context](const http::Request& req, http::Response& res) { start_upload(context, req, res); });
+  router.post("/api/uploads/{token}/complete", Access::user,
+              [&context](const http::Request& req, http::Response& res) { complete_upload(context, req, res); });
 }
 
 }  // namespace clipgen::api

@@ -21,9 +21,15 @@ constexpr std::size_t kMaxFilenameCodePoints = 255;
 
 // The type from what the file holds, never from what the client claimed.
 std::string content_type_of(const media::MediaInfo& info) {
-  if (info.format.find("mp4") != std::string::npos) return "video/mp4";
-  if (info.format.find("webm") != std::string::npos) return "video/webm";
-  if (info.format.find("avi") != std::string::npos) return "video/x-msvideo";
+  const auto is = [&](const char* name) { return info.format.find(name) != std::string::npos; };
+  if (is("mp4")) return "video/mp4";
+  if (is("matroska")) {  // WebM is the Matroska that holds only VP8, VP9 or AV1 (and Opus or Vorbis)
+    const auto& v = info.video_codec;
+    return v == "vp8" || v == "vp9" || v == "av1" ? "video/webm" : "video/x-matroska";
+  }
+  if (is("mpegts")) return "video/mp2t";
+  if (is("avi")) return "video/x-msvideo";
+  if (is("flv")) return "video/x-flv";
   return "application/octet-stream";
 }
 

@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "api/authenticate.h"
+#include <cstdlib>
+
 #include "api/json_io.h"
 #include "api/json_mapping.h"
 #include "api/routes.h"
@@ -22,27 +23,38 @@ namespace fs = std::filesystem;
 namespace clipgen::api {
 namespace {
 
+// Multipart framing around the file: boundaries and part headers.
+constexpr std::uint64_t kMultipartOverhead = 64 * 1024;
+
 db::Video find_video(ApiContext& context, const std::string& id, const std::string& user_id) {
   auto video = db::VideoRepository(context.db).get(id, user_id);
   if (!video) throw not_found("video");
   return *video;
 }
 
-void upload_video(ApiContext& context, const httplib::Request& req, httplib::Response& res,
-                  const httplib::ContentReader& reader) {
-  const std::string user_id = authenticate(req, context);
-  // Refused before the body is read when the announced size already breaks a quota.
-  check_upload_quota(context, user_id, req.get_header_value<std::uint64_t>("Content-Length"));
-  const std::string video_id = db::new_id();
-  ScratchFolder scratch(context.upload_dir / video_id);
-  const auto upload = receive_upload(req, res, reader, scratch.path(), context.limits.max_upload_bytes);
-
+void register_video(ApiContext& context, const std::string& user_id, const std::string& video_id,
+                    const ReceivedUpload& upload, http::Response& res) {
   const std::string key = original_key(user_id, video_id, upload.filename);
   const auto video = probe_video(
       {.video_id = video_id, .user_id = user_id, .filename = upload.filename, .path = upload.path, .storage_key = key},
       context.limits.quotas);
   context.storage.put_file(key, upload.path, video.content_type);
   send_json(res, 201, {{"video", video_json(save_video(context, video))}});
+}
+
+// POST /api/videos: the file goes to a folder of its own as it arrives; then it is probed,
+// stored and registered.
+http::BodyReceiver receive_video(ApiContext& context, const http::Request& req) {
+  // Refused before the body is read when the announced size already breaks a quota.
+  check_upload_quota(context, req.remote_user, std::strtoull(req.header("Content-Length").c_str(), nullptr, 10));
+  const std::string video_id = db::new_id();
+  const fs::path folder = context.upload_dir / video_id;
+  auto receiver = std::make_shared<UploadReceiver>(req.header("Content-Type"), folder, context.limits.max_upload_bytes);
+  auto scratch = std::make_shared<ScratchFolder>(folder);
+  return {.write = [receiver](std::string_view piece) { receiver->write(piece); },
+          .finish = [&context, video_id, receiver, scratch](const http::Request& finished, http::Response& res) {
+            register_video(context, finished.remote_user, video_id, receiver->finish(), res);
+          }};
 }
 
 void delete_video(ApiContext& context, const std::string& id, const std::string& user_id) {
@@ -58,39 +70,38 @@ void delete_video(ApiContext& context, const std::string& id, const std::string&
 }  // namespace
 
 void add_video_routes(Router& router, ApiContext& context) {
-  router.post("/api/videos", [&context](const auto& req, auto& res, const auto& reader) {
-    upload_video(context, req, res, reader);
-  });
+  router.post_stream("/api/videos", Access::user, context.limits.max_upload_bytes + kMultipartOverhead,
+                     [&context](const http::Request& req) { return receive_video(context, req); });
 
-  router.get("/api/videos", [&context](const auto& req, auto& res) {
-    const auto videos = db::VideoRepository(context.db).list(authenticate(req, context));
+  router.get("/api/videos", Access::user, [&context](const http::Request& req, http::Response& res) {
+    const auto videos = db::VideoRepository(context.db).list(req.remote_user);
     auto list = nlohmann::json::array();
     for (const auto& video : videos) list.push_back(video_json(video));
     send_json(res, 200, {{"videos", list}});
   });
 
-  router.get("/api/videos/{id}", [&context](const auto& req, auto& res) {
-    const auto video = find_video(context, req.matches[1].str(), authenticate(req, context));
+  router.get("/api/videos/{id}", Access::user, [&context](const http::Request& req, http::Response& res) {
+    const auto video = find_video(context, req.path_params[0], req.remote_user);
     send_json(res, 200, {{"video", video_json(video)}});
   });
 
-  router.del("/api/videos/{id}", [&context](const auto& req, auto& res) {
-    delete_video(context, req.matches[1].str(), authenticate(req, context));
+  router.del("/api/videos/{id}", Access::user, [&context](const http::Request& req, http::Response& res) {
+    delete_video(context, req.path_params[0], req.remote_user);
     res.status = 204;
   });
 
-  router.get("/api/videos/{id}/jobs", [&context](const auto& req, auto& res) {
-    const std::string user_id = authenticate(req, context);
-    const auto video = find_video(context, req.matches[1].str(), user_id);
+  router.get("/api/videos/{id}/jobs", Access::user, [&context](const http::Request& req, http::Response& res) {
+    const std::string& user_id = req.remote_user;
+    const auto video = find_video(context, req.path_params[0], user_id);
     auto list = nlohmann::json::array();
     for (const auto& job : db::JobRepository(context.db).list(user_id, video.id)) list.push_back(job_json(job));
     send_json(res, 200, {{"jobs", list}});
   });
 
-  router.get("/api/videos/{id}/transcript", [&context](const auto& req, auto& res) {
-    const std::string user_id = authenticate(req, context);
-    const auto video = find_video(context, req.matches[1].str(), user_id);
-    const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+  router.get("/api/videos/{id}/transcript", Access::user, [&context](const http::Request& req, http::Response& res) {
+    const std::string& user_id = req.remote_user;
+    const auto video = find_video(context, req.path_params[0], user_id);
+    const std::string format = req.query_param("format").value_or("json");
     if (format != "json" && format != "srt" && format != "vtt") throw invalid_field("format", "must be json, srt or vtt");
     const auto transcript = db::TranscriptRepository(context.db).latest(video.id, user_id);
     if (!transcript) throw HttpError(404, "not_found", "no transcript yet: it is made by the video's first job");

@@ -2,8 +2,6 @@
 
 #include "api/file_response.h"
 #include "api/http_error.h"
-#include "api/json_io.h"
-#include "api/request_context.h"
 
 namespace fs = std::filesystem;
 
@@ -36,16 +34,15 @@ std::optional<WebFile> resolve_web_file(const fs::path& dist, const std::string&
   return WebFile{index, kRevalidate};
 }
 
-void add_web_ui_routes(httplib::Server& server, const fs::path& dist, const std::string& storage_origin) {
-  server.Get(".*", [dist, storage_origin](const httplib::Request& req, httplib::Response& res) {
-    current_request().route = "web";
+void add_web_ui_routes(http::Server& server, const fs::path& dist) {
+  const http::Handler serve = [dist](const http::Request& req, http::Response& res) {
     const auto file = resolve_web_file(dist, req.path);
     if (!file) throw not_found("page");
-    const bool page = file->path.extension() == ".html";
-    add_headers(res, security_headers(page ? ResponseKind::page : ResponseKind::asset, storage_origin));
-    res.set_header("Cache-Control", file->cache_control);
-    send_file(req, res, file->path, mime_type(file->path));
-  });
+    res.headers.set("Cache-Control", file->cache_control);
+    send_file(res, file->path, mime_type(file->path));
+  };
+  // "/*" needs a character after the slash: the root is a pattern of its own.
+  for (const char* pattern : {"/", "/*"}) server.add({.method = "GET", .pattern = pattern, .label = "web", .handler = serve});
 }
 
 }  // namespace clipgen::api

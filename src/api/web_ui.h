@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "api/router.h"
+#include "http/server.h"
 
 namespace clipgen::api {
 
@@ -18,8 +18,7 @@ struct WebFile {
 // exist; refuses anything that would leave `dist`.
 std::optional<WebFile> resolve_web_file(const std::filesystem::path& dist, const std::string& url_path);
 
-// A catch-all GET route; register it after every other route. `storage_origin` is where
-// presigned media URLs point (empty for local storage), for the page's Content-Security-Policy.
-void add_web_ui_routes(httplib::Server& server, const std::filesystem::path& dist, const std::string& storage_origin);
+// A catch-all GET route, labelled "web"; register it after every other route.
+void add_web_ui_routes(http::Server& server, const std::filesystem::path& dist);
 
 }  // namespace clipgen::api

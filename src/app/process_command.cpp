@@ -85,7 +85,9 @@ void run_process(const ProcessOptions& opt) {
 void add_process_command(CLI::App& app) {
   auto opt = std::make_shared<ProcessOptions>();
   auto* cmd = app.add_subcommand("process", "Find the best moments of a video and render them as clips");
-  cmd->add_option("INPUT", opt->input, "The video (or audio) file to cut clips from")->required();
+  cmd->add_option("INPUT", opt->input,
+                  "The video to cut clips from (mp4, mov, mkv, webm, ts, avi, flv); it needs a picture and sound")
+      ->required();
   cmd->add_option("-o,--output", opt->out_dir,
                   "Folder for clip-NN.mp4, clip-NN.jpg, transcript.* and clips.json (default: INPUT-clips)")
       ->envname("CLIPGEN_OUTPUT");
@@ -107,6 +109,10 @@ void add_process_command(CLI::App& app) {
   cmd->add_option("--language", opt->settings.language, "Spoken language code")
       ->envname("CLIPGEN_LANGUAGE")->capture_default_str();
   cmd->add_option("--prompt", opt->settings.prompt, "What to look for, e.g. \"the funniest moments\"");
+  cmd->add_option("--audio-track", opt->settings.audio_track,
+                  "Audio track to listen to and carry into the clips, 1-based as `clipgen probe` lists them "
+                  "(default: the one with the most speech)")
+      ->envname("CLIPGEN_AUDIO_TRACK")->check(CLI::NonNegativeNumber);
   add_engine_options(*cmd, opt->engines);
   cmd->add_flag("--json", opt->json, "Print clips.json instead of a table");
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress on stderr");

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "api/cors.h"
-#include "api/http_server.h"
+#include "api/http_front.h"
 #include "api/routes.h"
 #include "api/security_headers.h"
 #include "api/web_ui.h"
@@ -14,14 +14,12 @@
 #include "app/scratch_area.h"
 #include "app/service_runtime.h"
 #include "app/shutdown_signal.h"
+#include "http/server.h"
 
 namespace fs = std::filesystem;
 
 namespace clipgen::app {
 namespace {
-
-// Multipart framing around the file: boundaries and part headers.
-constexpr std::uint64_t kMultipartOverhead = 64 * 1024;
 
 void run_serve(const ServiceConfig& config) {
   // Refuse to start before opening anything.
@@ -37,10 +35,11 @@ void run_serve(const ServiceConfig& config) {
   api::Metrics metrics;
   ScratchArea uploads(config.data_dir / "uploads");
 
-  api::HttpServer server({.threads = config.http_threads,
-                          .max_request_bytes = config.max_upload_bytes + kMultipartOverhead,
-                          .cors_origins = api::parse_origins(config.cors_origins)},
-                         metrics);
+  // Presigned URLs name the storage's origin; the page may load media from it and upload to it.
+  const auto presigned = runtime.storage->presigned_get("origin-probe", std::chrono::seconds(60), "probe");
+  http::Server server({.limits = config.http_limits, .worker_threads = config.http_threads},
+                      api::make_http_hooks(api::parse_origins(config.cors_origins),
+                                           api::origin_of(presigned.value_or("")), metrics));
   api::ApiContext context{.db = *runtime.db,
                           .storage = *runtime.storage,
                           .tokens = tokens,
@@ -50,12 +49,12 @@ void run_serve(const ServiceConfig& config) {
                           .passwords = passwords,
                           .password_cost = auth::interactive_cost(),
                           .metrics = metrics,
-                          .server = server,
                           .keys = keys,
                           .metrics_token = config.metrics_token,
                           .upload_dir = uploads.path(),
                           .limits = {.max_upload_bytes = config.max_upload_bytes, .quotas = config.quotas}};
-  auto router = server.router();
+  api::Router router(server, context, config.max_json_bytes);
+  api::add_preflight_route(server);
   api::add_health_routes(router, context);
   api::add_auth_routes(router, context);
   api::add_video_routes(router, context);
@@ -63,9 +62,7 @@ void run_serve(const ServiceConfig& config) {
   api::add_job_routes(router, context);
   api::add_clip_routes(router, context);
   if (fs::is_regular_file(config.web_dir / "index.html")) {
-    // Presigned URLs name the storage's origin; the page may load media from it and upload to it.
-    const auto presigned = runtime.storage->presigned_get("origin-probe", std::chrono::seconds(60), "probe");
-    api::add_web_ui_routes(server.http(), config.web_dir, api::origin_of(presigned.value_or("")));
+    api::add_web_ui_routes(server, config.web_dir);
   } else {
     spdlog::info("no web UI at {}: serving the API only", config.web_dir.string());
   }
@@ -79,8 +76,8 @@ void run_serve(const ServiceConfig& config) {
                                [&metrics](const std::string& stage, double seconds) { metrics.observe_stage(stage, seconds); });
     workers->start();
   }
-  spdlog::info("clipgen serve: http://{}:{} ({} worker(s), database {})", config.host, port, config.workers,
-               runtime.db->display_name());
+  spdlog::info("clipgen serve: http://{}:{} ({} worker(s), database {}, listen backlog {})", config.host, port,
+               config.workers, runtime.db->display_name(), server.stats().listen_backlog);
   server.run();
   // Running jobs go back to the queue at once rather than holding up a service manager's stop:
   // the next start (or another worker) picks them up.

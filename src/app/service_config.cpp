@@ -79,9 +79,14 @@ void add_http_options(CLI::App& command, ServiceConfig& config) {
   command.add_option("--web-dir", config.web_dir, "The built web UI, served at / when present")
       ->envname("CLIPGEN_WEB_DIR")
       ->capture_default_str();
-  command.add_option("--http-threads", config.http_threads, "Connections served at once")
+  command.add_option("--max-json-bytes", config.max_json_bytes, "Largest JSON request body; refused before it is read")
+      ->envname("CLIPGEN_MAX_JSON_BYTES")
+      ->check(CLI::Range(std::uint64_t{1024}, std::uint64_t{16} << 20))
+      ->capture_default_str();
+  command.add_option("--http-threads", config.http_threads,
+                     "Threads running route handlers (database queries, storage calls; hashes run on --hash-threads)")
       ->envname("CLIPGEN_HTTP_THREADS")
-      ->check(CLI::Range(4u, 4096u))
+      ->check(CLI::Range(1u, 1024u))
       ->capture_default_str();
   command.add_option("--metrics-token", config.metrics_token,
                      "Bearer token /metrics asks for (unset: /metrics answers this machine only)")
@@ -117,6 +122,52 @@ void add_http_options(CLI::App& command, ServiceConfig& config) {
   command.add_option("--max-video-pixels", quotas.max_video_pixels, "Largest picture accepted, width x height")
       ->envname("CLIPGEN_MAX_VIDEO_PIXELS")
       ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  add_http_limit_options(command, config.http_limits);
+}
+
+void add_http_limit_options(CLI::App& command, http::Limits& limits) {
+  command.add_option("--max-request-line-bytes", limits.max_request_line_bytes, "Longest request line (414 past it)")
+      ->envname("CLIPGEN_MAX_REQUEST_LINE_BYTES")
+      ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 20))
+      ->capture_default_str();
+  command.add_option("--max-header-bytes", limits.max_header_bytes,
+                     "Largest request header, request line included (431 past it)")
+      ->envname("CLIPGEN_MAX_HEADER_BYTES")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 20))
+      ->capture_default_str();
+  command.add_option("--max-headers", limits.max_header_count, "Most header fields in a request (431 past it)")
+      ->envname("CLIPGEN_MAX_HEADERS")
+      ->check(CLI::Range(std::size_t{8}, std::size_t{10000}))
+      ->capture_default_str();
+  const struct {
+    const char* flag;
+    std::chrono::seconds& value;
+    const char* help;
+    const char* env;
+  } timeouts[] = {
+      {"--header-timeout", limits.header_timeout, "Seconds a client has to send a whole request header, from its first byte",
+       "CLIPGEN_HEADER_TIMEOUT_SECONDS"},
+      {"--keep-alive-timeout", limits.keep_alive_timeout, "Seconds an idle connection stays open between requests",
+       "CLIPGEN_KEEP_ALIVE_TIMEOUT_SECONDS"},
+      {"--io-timeout", limits.io_timeout, "Seconds a client may stall while sending a body or taking an answer",
+       "CLIPGEN_IO_TIMEOUT_SECONDS"},
+  };
+  for (const auto& timeout : timeouts) {
+    command.add_option_function<long>(timeout.flag, [&value = timeout.value](long count) { value = std::chrono::seconds(count); },
+                                      timeout.help)
+        ->envname(timeout.env)
+        ->check(CLI::Range(1L, 3600L))
+        ->default_str(std::to_string(timeout.value.count()));
+  }
+  command.add_option("--max-connections", limits.max_connections, "Open connections in all (503 past it)")
+      ->envname("CLIPGEN_MAX_CONNECTIONS")
+      ->check(CLI::Range(std::size_t{16}, std::size_t{1000000}))
+      ->capture_default_str();
+  command.add_option("--max-connections-per-client", limits.max_connections_per_client,
+                     "Open connections from one client address (503 past it)")
+      ->envname("CLIPGEN_MAX_CONNECTIONS_PER_CLIENT")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
       ->capture_default_str();
 }
 

@@ -9,6 +9,7 @@
 
 #include "api/quotas.h"
 #include "app/engines.h"
+#include "http/server.h"
 
 namespace clipgen::app {
 
@@ -24,7 +25,9 @@ struct ServiceConfig {
   std::uint64_t max_upload_bytes = 4ull << 30;
   std::string cors_origins;                 // comma-separated; "*" for any
   std::filesystem::path web_dir = "web/dist";
-  unsigned http_threads = 128;
+  unsigned http_threads = 16;               // run route handlers: database, storage (hashes: hash_threads)
+  std::uint64_t max_json_bytes = 64 * 1024;
+  http::Limits http_limits;                 // request line, header, timeouts, connections
   api::UserQuotas quotas;                   // per-user limits (CLIPGEN_MAX_*)
   int registrations_per_hour = 10;          // accounts made from one address
   unsigned hash_threads = 0;                // password hashes at once; 0: one per core
@@ -40,6 +43,8 @@ void add_data_options(CLI::App& command, ServiceConfig& config);
 void add_worker_options(CLI::App& command, ServiceConfig& config);
 // The HTTP server's: --host, --port, --dev, limits, CORS, web UI folder.
 void add_http_options(CLI::App& command, ServiceConfig& config);
+// Its protocol limits and deadlines (part of add_http_options).
+void add_http_limit_options(CLI::App& command, http::Limits& limits);
 
 // SECRET_KEY when set and unpredictable enough (auth::secret_key_problem); with --dev, the key
 // kept in <data_dir>/secret_key, made from random bytes on first start. Throws

@@ -5,6 +5,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <poll.h>
+
 #include <stdexcept>
 
 namespace fs = std::filesystem;
@@ -48,7 +50,23 @@ std::string postgresql_conninfo(const std::string& url, const std::string& displ
   return conninfo;
 }
 
+// True when the server has closed this idle connection. An idle connection has nothing to read
+// unless the server sent its goodbye ("terminating connection due to administrator command")
+// or closed the socket; reading that input tells a closed connection from a stray notice.
+bool postgresql_connection_lost(PGconn* connection) {
+  if (PQstatus(connection) != CONNECTION_OK) return true;
+  pollfd socket{PQsocket(connection), POLLIN, 0};
+  if (::poll(&socket, 1, 0) <= 0) return false;
+  return PQconsumeInput(connection) == 0 || PQstatus(connection) != CONNECTION_OK;
+}
+
 }  // namespace
+
+Session::Session(soci::connection_pool& pool, Dialect dialect) : soci::session(pool) {
+  if (dialect != Dialect::postgresql) return;
+  auto* backend = static_cast<soci::postgresql_session_backend*>(get_backend());
+  if (postgresql_connection_lost(backend->conn_)) reconnect();
+}
 
 ConnectionTarget parse_database_url(std::string_view url) {
   if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {

@@ -28,6 +28,15 @@ ConnectionTarget parse_database_url(std::string_view url);
 // The URL of the default SQLite file inside the data dir: sqlite://<data_dir>/clipgen.db.
 std::string default_sqlite_url(const std::filesystem::path& data_dir);
 
+// A session borrowed from the pool for the lifetime of the object. A PostgreSQL connection that
+// the server closed (a restart, a failover, an administrator ending it) is reopened before it is
+// lent: libpq only notices a dead connection when a query on it fails. Throws std::exception
+// (soci_error) when the server cannot be reached.
+class Session : public soci::session {
+ public:
+  Session(soci::connection_pool& pool, Dialect dialect);
+};
+
 struct DatabaseOptions {
   std::size_t pool_size = 8;  // sessions opened up front; callers wait while all are lent out
   int busy_timeout_s = 10;    // SQLite: how long a writer waits for the lock
@@ -45,7 +54,7 @@ class Database {
   Dialect dialect() const { return dialect_; }
   // Borrows a session for the lifetime of the returned object (blocks while all are busy):
   //   auto sql = db.session(); sql << "select 1";
-  soci::session session() { return soci::session(*pool_); }
+  Session session() { return Session(*pool_, dialect_); }
   // For log lines: the URL with any password hidden.
   const std::string& display_name() const { return display_name_; }
 

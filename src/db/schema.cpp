@@ -82,6 +82,13 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX clips_by_video ON clips (video_id)",
        }},
       {2,
+       "forget transcripts timed before pauses were counted",
+       {
+           // pocketsphinx's own silence removal shifted every word after a pause earlier; the
+           // transcripts are a cache, so later jobs transcribe again with the right times.
+           "DELETE FROM transcripts",
+       }},
+      {3,
        "sessions and the fair queue",
        {
            // A token names its session; deleting the row revokes the token (logout, password
@@ -98,7 +105,9 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX jobs_queue ON jobs (status, user_id, created_at)",
            "CREATE INDEX jobs_by_user_started ON jobs (user_id, started_at)",
            "CREATE INDEX videos_by_user_size ON videos (user_id, size_bytes)",
-       }},
+       },
+       // Number 2 on the abuse branch, which databases ran before main's 2 was merged in.
+       2},
   };
   return all;
 }

@@ -40,7 +40,7 @@ std::vector<captions::Keepout> face_keepouts(const std::vector<reframe::OutputFa
 }  // namespace
 
 void make_clip(const fs::path& input, const media::MediaInfo& info, const ClipSettings& settings,
-               const speech::Transcript& transcript, ClipOutput& clip, unsigned threads,
+               const speech::Transcript& transcript, int audio_stream, ClipOutput& clip, unsigned threads,
                reframe::FaceDetector& detector, const std::function<void(double)>& progress) {
   // Sampling faces takes about a tenth of a clip's time (bench/reframe).
   constexpr double kSamplingShare = 0.1;
@@ -54,7 +54,7 @@ void make_clip(const fs::path& input, const media::MediaInfo& info, const ClipSe
               .fps = info.fps > 0 ? info.fps : 25, .start = start, .end = end});
 
   media::RenderSpec spec{.start = start, .end = end, .out_width = out_w, .out_height = out_h,
-                         .crop = framing.crop, .layout = framing.layout};
+                         .crop = framing.crop, .layout = framing.layout, .audio_stream = audio_stream};
   const auto words = speech::clip_transcript(transcript, start, end);
   std::optional<ScratchFile> ass;
   if (settings.captions) {

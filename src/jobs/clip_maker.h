@@ -11,9 +11,10 @@
 namespace clipgen::jobs {
 
 // Writes clip.video, clip.thumbnail and clip.subtitles for clip.highlight's stretch of
-// `input` and fills in the measured size and duration. `transcript` covers the whole input.
+// `input` and fills in the measured size and duration. `transcript` covers the whole input;
+// the clip carries the sound of stream `audio_stream`.
 void make_clip(const std::filesystem::path& input, const media::MediaInfo& info, const ClipSettings& settings,
-               const speech::Transcript& transcript, ClipOutput& clip, unsigned threads,
+               const speech::Transcript& transcript, int audio_stream, ClipOutput& clip, unsigned threads,
                reframe::FaceDetector& detector, const std::function<void(double)>& progress);
 
 }  // namespace clipgen::jobs

@@ -10,6 +10,7 @@
 #include "analysis/loudness.h"
 #include "jobs/clip_maker.h"
 #include "jobs/scratch_file.h"
+#include "jobs/speech_track.h"
 #include "media/audio_extract.h"
 #include "media/probe.h"
 
@@ -51,8 +52,8 @@ class Reporter {
 
 // Renders every clip, several at once: each render gets a share of the cores.
 void render_clips(const fs::path& input, const media::MediaInfo& info, const ClipSettings& settings,
-                  const speech::Transcript& transcript, unsigned threads, std::vector<ClipOutput>& clips,
-                  Reporter& reporter) {
+                  const speech::Transcript& transcript, int audio_stream, unsigned threads,
+                  std::vector<ClipOutput>& clips, Reporter& reporter) {
   const unsigned cores = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
   const unsigned parallel = std::min<unsigned>(cores, static_cast<unsigned>(clips.size()));
   const unsigned threads_each = std::max(1u, cores / std::max(1u, parallel));
@@ -67,7 +68,7 @@ void render_clips(const fs::path& input, const media::MediaInfo& info, const Cli
     try {
       reframe::FaceDetector detector;  // one per thread: a cascade is not safe to share
       for (std::size_t i = next++; i < clips.size(); i = next++) {
-        make_clip(input, info, settings, transcript, clips[i], threads_each, detector, [&](double f) {
+        make_clip(input, info, settings, transcript, audio_stream, clips[i], threads_each, detector, [&](double f) {
           std::lock_guard lock(mutex);
           done[i] = f;
           double sum = 0;
@@ -88,6 +89,35 @@ void render_clips(const fs::path& input, const media::MediaInfo& info, const Cli
   if (failure) std::rethrow_exception(failure);
 }
 
+// The sound clips can come from: up to the end of the picture (a note says when sound runs on).
+speech::SpeechAudio within_picture(speech::SpeechAudio heard, double picture_end, std::vector<std::string>& notes) {
+  const auto picture_samples = static_cast<std::size_t>(picture_end * speech::kSampleRate);
+  if (picture_samples + speech::kSampleRate / 2 >= heard.samples.size()) return heard;
+  notes.push_back(fmt::format("the sound runs on {:.1f} s after the picture ends at {:.1f} s; clips come from the "
+                              "first {:.1f} s, which has both",
+                              double(heard.samples.size() - picture_samples) / speech::kSampleRate, picture_end,
+                              picture_end));
+  heard.samples = heard.samples.first(picture_samples);
+  std::erase_if(heard.speech, [&](const speech::SpeechSpan& s) { return s.start >= picture_end; });
+  if (!heard.speech.empty()) heard.speech.back().end = std::min(heard.speech.back().end, picture_end);
+  return heard;
+}
+
+// Why a job makes no clips at all, when it makes none.
+std::optional<std::string> no_clips_reason(const speech::Transcript& transcript, double usable_seconds,
+                                           const ClipSettings& settings) {
+  // Asking an analyzer (or an LLM) about an empty transcript only invents.
+  if (transcript.words.empty())
+    return fmt::format("no speech was found in this video's {:.0f} s of sound (silence, noise or music only), so "
+                       "there are no clips",
+                       usable_seconds);
+  if (usable_seconds < settings.min_duration)
+    return fmt::format("this video has {:.1f} s with picture and sound, less than the shortest clip asked for "
+                       "({:g} s), so no clip fits; ask for shorter clips to get one",
+                       usable_seconds, settings.min_duration);
+  return std::nullopt;
+}
+
 }  // namespace
 
 PipelineResult run_pipeline(const fs::path& input, const fs::path& out_dir, const ClipSettings& settings,
@@ -100,20 +130,33 @@ PipelineResult run_pipeline(const fs::path& input, const fs::path& out_dir, cons
   const media::MediaInfo info = media::probe(input);
   media::require_audio_and_video(info, input);
 
-  ScratchFile pcm{out_dir / ".audio.pcm"};
-  media::extract_audio_pcm(input, pcm.path, reporter.stage(kAudio));
-  const media::PcmFile audio(pcm.path);
-
   PipelineResult result;
-  result.transcript = cached ? *cached : engines.transcriber.transcribe(audio.samples(), settings.language,
-                                                                        reporter.stage(kTranscribe));
-  reporter.check_cancel();
+  const SpeechTrack sound = extract_speech_track(input, info, out_dir, settings.audio_track, reporter.stage(kAudio));
+  const ScratchFile pcm{sound.pcm};
+  const media::PcmFile audio(pcm.path);
+  if (!sound.note.empty()) result.notes.push_back(sound.note);
 
-  const auto loudness = analysis::loudness_db(audio.samples());
+  const speech::SpeechAudio heard = within_picture({audio.samples(), sound.speech}, info.picture_end, result.notes);
+
+  result.transcribed = !(cached && cached->audio_track == sound.track.number);
+  if (result.transcribed) {
+    result.transcript = engines.transcriber.transcribe(heard, settings.language, reporter.stage(kTranscribe));
+    result.transcript.audio_track = sound.track.number;
+  } else {
+    result.transcript = *cached;
+  }
+  reporter.check_cancel();
+  if (auto reason = no_clips_reason(result.transcript, double(heard.samples.size()) / speech::kSampleRate, settings)) {
+    result.notes.push_back(*reason);
+    reporter.stage(kRender)(1);
+    return result;
+  }
+
+  const auto loudness = analysis::loudness_db(heard.samples);
   analysis::AnalysisRequest request{result.transcript, loudness, settings.num_clips, settings.min_duration,
                                     settings.max_duration, settings.prompt};
   auto analysis = engines.analyzer.analyze(request, reporter.stage(kAnalyze));
-  result.notes = std::move(analysis.notes);
+  result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
   result.usage = analysis.usage;
 
   for (std::size_t i = 0; i < analysis.highlights.size(); ++i) {
@@ -126,7 +169,8 @@ PipelineResult run_pipeline(const fs::path& input, const fs::path& out_dir, cons
     clip.subtitles = out_dir / (stem + ".srt");
     result.clips.push_back(std::move(clip));
   }
-  render_clips(input, info, settings, result.transcript, engines.threads, result.clips, reporter);
+  render_clips(input, info, settings, result.transcript, sound.track.stream_index, engines.threads, result.clips,
+               reporter);
   reporter.stage(kRender)(1);
   return result;
 }

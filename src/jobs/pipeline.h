@@ -26,6 +26,7 @@ struct ClipSettings {
   std::string caption_style = "bold";
   std::string language = "en";
   std::string prompt;          // optional wish for the analyzer
+  int audio_track = 0;         // 1-based audio track to listen to; 0: the one with the most speech
 };
 
 struct ClipOutput {
@@ -44,6 +45,7 @@ struct PipelineResult {
   std::vector<ClipOutput> clips;
   std::vector<std::string> notes;      // e.g. "only 3 clips of 20-60 s fit this video"
   analysis::LlmUsage usage;
+  bool transcribed = false;            // false: the cached transcript was used
 };
 
 // Stage names reported through progress, in order.
@@ -67,7 +69,7 @@ struct PipelineEngines {
 };
 
 // Runs the whole job, writing clip files into `out_dir` (created if needed). When `cached`
-// holds a transcript of this input, transcription is skipped. Throws media::MediaError for
+// holds a transcript of the same audio track of this input, transcription is skipped. Throws media::MediaError for
 // input the user must fix, Canceled, or std::runtime_error for everything else; on a throw
 // no clip file is left half-written in out_dir.
 PipelineResult run_pipeline(const std::filesystem::path& input, const std::filesystem::path& out_dir,

@@ -35,7 +35,7 @@ nlohmann::json to_json(const ClipSettings& settings) {
           {"max_duration", settings.max_duration}, {"aspect", settings.aspect},
           {"layout", settings.layout},         {"captions", settings.captions},
           {"caption_style", settings.caption_style}, {"language", settings.language},
-          {"prompt", settings.prompt}};
+          {"prompt", settings.prompt}, {"audio_track", settings.audio_track}};
 }
 
 ClipSettings settings_from_json(const nlohmann::json& json) {
@@ -50,6 +50,7 @@ ClipSettings settings_from_json(const nlohmann::json& json) {
   read_field(json, "caption_style", settings.caption_style);
   read_field(json, "language", settings.language);
   read_field(json, "prompt", settings.prompt);
+  read_field(json, "audio_track", settings.audio_track);
   return settings;
 }
 

@@ -15,6 +15,7 @@ namespace {
 constexpr std::array<std::string_view, 4> kAspects = {"9:16", "1:1", "16:9", "original"};
 constexpr std::array<std::string_view, 3> kLayouts = {"auto", "fill", "fit"};
 constexpr std::size_t kMaxPromptChars = 2000;
+constexpr int kMaxAudioTrack = 64;
 
 template <std::size_t N>
 bool one_of(const std::string& value, const std::array<std::string_view, N>& allowed) {
@@ -46,6 +47,9 @@ std::optional<SettingsError> validate_settings(const ClipSettings& s) {
     return SettingsError{"language", fmt::format("must be a language code such as 'en', got '{}'", s.language)};
   if (text::code_points(s.prompt) > kMaxPromptChars)
     return SettingsError{"prompt", fmt::format("must be at most {} characters", kMaxPromptChars)};
+  if (s.audio_track < 0 || s.audio_track > kMaxAudioTrack)
+    return SettingsError{"audio_track", fmt::format("must be 0 (the track with the most speech) or a track number "
+                                                    "from 1 to {}, got {}", kMaxAudioTrack, s.audio_track)};
   return std::nullopt;
 }
 

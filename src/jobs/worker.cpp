@@ -253,7 +253,7 @@ void WorkerPool::execute(Running& running, Engines& engines) {
     const auto result = run_pipeline(input, scratch.path() / "clips", settings,
                                      {*engines.transcriber, *engines.analyzer, options_.render_threads}, cached, hooks);
     record(stages.finish(StageClock::Clock::now()));
-    if (!cached) transcripts.put(video->id, job.user_id, result.transcript);
+    if (result.transcribed) transcripts.put(video->id, job.user_id, result.transcript);
     publish(job, result);
     spdlog::info("worker {}: job {} succeeded with {} clip(s)", options_.worker_id, job.id, result.clips.size());
   } catch (const Canceled&) {

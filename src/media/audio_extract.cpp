@@ -1,57 +1,42 @@
 #include "media/audio_extract.h"
 
-extern "C" {
-#include <libavutil/channel_layout.h>
-#include <libavutil/opt.h>
-}
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
+#include <optional>
 #include <system_error>
-#include <vector>
 
+#include "media/filter_chain.h"
 #include "media/input_file.h"
 #include "media/media_error.h"
+#include "media/media_reader.h"
 
 namespace fs = std::filesystem;
 
 namespace clipgen::media {
 namespace {
 
-constexpr int kRate = 16000;
+// Timestamps place the sound (first_pts=0: sample 0 is the time origin; gaps and a late start
+// become silence, overlaps are dropped), then it becomes 16 kHz mono s16.
+constexpr const char* kSpeechFormat =
+    "aresample=async=1:min_hard_comp=0.02:first_pts=0,"
+    "aformat=sample_fmts=s16:sample_rates=16000:channel_layouts=mono";
 
 struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
 
-SwrPtr make_resampler(AVCodecContext* dec) {
-  AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;  // FFmpeg 5.1 takes layouts by non-const pointer
-  SwrContext* raw = nullptr;
-  check_av(swr_alloc_set_opts2(&raw, &mono, AV_SAMPLE_FMT_S16, kRate, &dec->ch_layout, dec->sample_fmt,
-                               dec->sample_rate, 0, nullptr),
-           "configuring the resampler");
-  SwrPtr swr(raw);
-  check_av(swr_init(swr.get()), "starting the resampler");
-  return swr;
-}
-
 class PcmWriter {
  public:
-  PcmWriter(const fs::path& path) : file_(std::fopen(path.c_str(), "wb")), path_(path) {
+  explicit PcmWriter(const fs::path& path) : file_(std::fopen(path.c_str(), "wb")), path_(path) {
     if (!file_) throw std::system_error(errno, std::generic_category(), "cannot write " + path.string());
   }
-  // Converts `frame` (nullptr flushes the resampler) and appends the result.
-  void write(SwrContext* swr, const AVFrame* frame) {
-    const int in = frame ? frame->nb_samples : 0;
-    const int room = swr_get_out_samples(swr, in);
-    if (room <= 0) return;
-    buffer_.resize(static_cast<std::size_t>(room));
-    auto* out = reinterpret_cast<uint8_t*>(buffer_.data());
-    const int n = check_av(swr_convert(swr, &out, room, frame ? const_cast<const uint8_t**>(frame->extended_data) : nullptr, in),
-                           "resampling audio");
-    if (std::fwrite(buffer_.data(), sizeof(int16_t), static_cast<std::size_t>(n), file_.get()) != static_cast<std::size_t>(n))
+  void write(const AVFrame* frame) {
+    const auto n = static_cast<std::size_t>(frame->nb_samples);
+    if (std::fwrite(frame->data[0], sizeof(int16_t), n, file_.get()) != n)
       throw std::system_error(errno, std::generic_category(), "cannot write " + path_.string());
   }
   void close() {
@@ -62,55 +47,67 @@ class PcmWriter {
  private:
   std::unique_ptr<std::FILE, FileCloser> file_;
   fs::path path_;
-  std::vector<int16_t> buffer_;
+};
+
+// One track on its way to a PCM file.
+struct Extraction {
+  DecodedStream* stream;
+  FilterChain filter;
+  PcmWriter writer;
+  long frames = 0;
+
+  void take(AVFrame* out) {
+    while (filter.pull(out)) {
+      writer.write(out);
+      av_frame_unref(out);
+    }
+  }
 };
 
 }  // namespace
 
-void extract_audio_pcm(const fs::path& input_path, const fs::path& output, const std::function<void(double)>& progress) {
-  InputPtr input = open_input(input_path);
-  AVStream* stream = find_stream(input.get(), AVMEDIA_TYPE_AUDIO);
-  if (!stream) throw MediaError(input_path, "it has no audio stream");
-  for (unsigned i = 0; i < input->nb_streams; ++i)
-    if (input->streams[i] != stream) input->streams[i]->discard = AVDISCARD_ALL;  // demux only the audio
-
-  CodecPtr dec = open_decoder(input_path, stream, 1);
-  SwrPtr swr = make_resampler(dec.get());
-  PcmWriter writer(output);
-  const double duration = input->duration > 0 ? input->duration / double(AV_TIME_BASE) : 0;
-  PacketPtr packet = make_packet();
-  FramePtr frame = make_frame();
-  int decoded_frames = 0;
-
-  auto drain = [&] {
-    int rc;
-    while ((rc = avcodec_receive_frame(dec.get(), frame.get())) >= 0) {
-      writer.write(swr.get(), frame.get());
-      ++decoded_frames;
-      if (progress && duration > 0 && frame->pts != AV_NOPTS_VALUE)
-        progress(std::min(1.0, frame->pts * av_q2d(stream->time_base) / duration));
-      av_frame_unref(frame.get());
-    }
-    if (rc != AVERROR(EAGAIN) && rc != AVERROR_EOF) check_av(rc, "decoding audio");
-  };
-
-  int rc;
-  while ((rc = av_read_frame(input.get(), packet.get())) >= 0) {
-    if (packet->stream_index == stream->index) {
-      // A damaged packet is skipped like players do; the rest of the audio is still worth having.
-      if (avcodec_send_packet(dec.get(), packet.get()) >= 0) drain();
-    }
-    av_packet_unref(packet.get());
+void extract_audio_pcm(const fs::path& input_path, const std::vector<PcmTarget>& targets,
+                       const std::function<void(double)>& progress) {
+  MediaReader reader(input_path);
+  AVFormatContext* format = reader.format();
+  std::vector<std::unique_ptr<Extraction>> tracks;
+  for (const PcmTarget& target : targets) {
+    if (target.stream_index < 0 || static_cast<unsigned>(target.stream_index) >= format->nb_streams ||
+        format->streams[target.stream_index]->codecpar->codec_type != AVMEDIA_TYPE_AUDIO)
+      throw MediaError(input_path, "stream " + std::to_string(target.stream_index) + " is not an audio track");
+    DecodedStream& s = reader.decode(format->streams[target.stream_index], 1);
+    const AVCodecContext* dec = s.decoder.get();
+    tracks.push_back(std::make_unique<Extraction>(
+        Extraction{&s, FilterChain(dec, AVRational{1, dec->sample_rate}, kSpeechFormat, 1), PcmWriter(target.output)}));
   }
-  if (rc != AVERROR_EOF) throw MediaError(input_path, "reading failed midway (" + av_error_text(rc) + ")");
-  avcodec_send_packet(dec.get(), nullptr);
-  drain();
-  writer.write(swr.get(), nullptr);
-  writer.close();
-  if (decoded_frames == 0) throw MediaError(input_path, "its audio stream holds no decodable sound");
+  const double duration = format->duration > 0 ? format->duration / double(AV_TIME_BASE) : 0;
+  FramePtr out = make_frame();
+  reader.read([&](DecodedStream& s, AVFrame* frame, double t) {
+    for (auto& track : tracks) {
+      if (track->stream != &s) continue;
+      frame->pts = std::llround(t * frame->sample_rate);
+      track->filter.push(frame);
+      track->take(out.get());
+      ++track->frames;
+    }
+    if (progress && duration > 0) progress(std::min(1.0, t / duration));
+    return Next::more;
+  });
+  for (auto& track : tracks) {
+    track->filter.push(nullptr);
+    track->take(out.get());
+    track->writer.close();
+    if (track->frames == 0) throw MediaError(input_path, "its audio stream holds no decodable sound");
+  }
   if (progress) progress(1.0);
 }
 
+void extract_audio_pcm(const fs::path& input, const fs::path& output, const std::function<void(double)>& progress) {
+  const InputPtr probe = open_input(input);
+  const AVStream* stream = find_stream(probe.get(), AVMEDIA_TYPE_AUDIO);
+  if (!stream) throw MediaError(input, "it has no audio stream");
+  extract_audio_pcm(input, {{stream->index, output}}, progress);
+}
 PcmFile::PcmFile(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot open " + path.string());

@@ -5,12 +5,26 @@
 #include <filesystem>
 #include <functional>
 #include <span>
+#include <vector>
 
 namespace clipgen::media {
 
-// Decodes the best audio stream of `input` and writes raw PCM (native-endian s16, 16 kHz,
-// mono) to `output`, streaming. `progress` gets the fraction done. Throws MediaError when the
-// file has no decodable audio.
+// One audio track to extract and where its PCM goes.
+struct PcmTarget {
+  int stream_index = 0;           // the file's stream index (probe's audio_tracks[].stream_index)
+  std::filesystem::path output;
+};
+
+// Decodes the given audio streams of `input` in one pass and writes each as raw PCM
+// (native-endian s16, 16 kHz, mono) to its output, streaming. Sample 0 is the file's time
+// origin (time_origin in media/input_file.h), as for the picture: a track that starts late
+// begins with silence and gaps in its timestamps are filled with silence, so a word's sample
+// position is its time in the video. `progress` gets the fraction done. Throws MediaError when
+// a stream is not audio or holds no decodable sound.
+void extract_audio_pcm(const std::filesystem::path& input, const std::vector<PcmTarget>& targets,
+                       const std::function<void(double)>& progress);
+
+// The same for the file's best audio stream.
 void extract_audio_pcm(const std::filesystem::path& input, const std::filesystem::path& output,
                        const std::function<void(double)>& progress);
 

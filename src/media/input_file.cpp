@@ -1,6 +1,7 @@
 #include "media/input_file.h"
 
 extern "C" {
+#include <libavutil/avstring.h>
 #include <libavutil/display.h>
 }
 
@@ -11,18 +12,53 @@ extern "C" {
 namespace fs = std::filesystem;
 
 namespace clipgen::media {
+namespace {
+
+struct IoDeleter {
+  void operator()(AVIOContext* io) const { avio_closep(&io); }
+};
+
+// Whether a demuxer's name ("matroska,webm") shares an entry with the allow-list, as
+// libavformat's own format_whitelist check (av_match_list) decides.
+bool allowed(const char* demuxer) {
+  return av_match_list(demuxer, kAllowedDemuxers, ',') > 0;
+}
+
+// Why a file the allow-listed open refused was refused: what FFmpeg's prober takes it for
+// (probing reads bytes; it opens nothing the file names).
+std::string refusal(const fs::path& path, int rc) {
+  AVIOContext* raw = nullptr;
+  const AVInputFormat* format = nullptr;
+  if (avio_open(&raw, path.c_str(), AVIO_FLAG_READ) >= 0) {
+    std::unique_ptr<AVIOContext, IoDeleter> io(raw);
+    av_probe_input_buffer2(io.get(), &format, nullptr, nullptr, 0, 0);
+  }
+  if (format && !allowed(format->name))
+    return std::string("it is ") + (format->long_name ? format->long_name : format->name) + " (" + format->name +
+           "), which clipgen does not open: give it the video file itself";
+  return "not a media file FFmpeg can read (" + av_error_text(rc) + ")";
+}
+
+}  // namespace
 
 InputPtr open_input(const fs::path& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) throw MediaError(path, "no such file");
   if (fs::file_size(path, ec) == 0) throw MediaError(path, "the file is empty");
 
-  AVFormatContext* raw = nullptr;
-  if (int rc = avformat_open_input(&raw, path.c_str(), nullptr, nullptr); rc < 0)
-    throw MediaError(path, "not a media file FFmpeg can read (" + av_error_text(rc) + ")");
+  AVFormatContext* raw = avformat_alloc_context();
+  if (!raw) throw std::bad_alloc();
+  AVDictionary* options = nullptr;
+  av_dict_set(&options, "protocol_whitelist", "file", 0);
+  av_dict_set(&options, "format_whitelist", kAllowedDemuxers, 0);
+  // "file:" so that a name like "concat:a|b" or "subfile,,..." is a file name, not a protocol.
+  const std::string url = "file:" + fs::absolute(path).string();
+  const int rc = avformat_open_input(&raw, url.c_str(), nullptr, &options);  // frees raw on failure
+  av_dict_free(&options);
+  if (rc < 0) throw MediaError(path, refusal(path, rc));
   InputPtr input(raw);
-  if (int rc = avformat_find_stream_info(input.get(), nullptr); rc < 0)
-    throw MediaError(path, "cannot read its streams (" + av_error_text(rc) + ")");
+  if (const int info = avformat_find_stream_info(input.get(), nullptr); info < 0)
+    throw MediaError(path, "cannot read its streams (" + av_error_text(info) + ")");
   return input;
 }
 
@@ -51,6 +87,10 @@ CodecPtr open_decoder(const fs::path& path, const AVStream* stream, int threads)
     throw MediaError(path, std::string("cannot decode its ") + av_get_media_type_string(codec->type) + " (" +
                                av_error_text(rc) + ")");
   return ctx;
+}
+
+double time_origin(const AVFormatContext* input) {
+  return input->start_time == AV_NOPTS_VALUE ? 0 : input->start_time / double(AV_TIME_BASE);
 }
 
 int display_rotation(const AVStream* stream) {

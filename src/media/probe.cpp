@@ -54,6 +54,11 @@ MediaInfo probe(const fs::path& path) {
     info.fps = rate.den ? av_q2d(rate) : 0;
     if (info.width <= 0 || info.height <= 0) throw MediaError(path, "its video stream has no picture size");
     info.duration = std::min(info.duration, present_duration(input.get(), v, claimed));
+    info.picture_end = info.duration;
+    if (v->duration != AV_NOPTS_VALUE && v->duration > 0) {
+      const double start = v->start_time == AV_NOPTS_VALUE ? 0 : seconds(v->start_time, v->time_base);
+      info.picture_end = std::min(info.duration, start - time_origin(input.get()) + seconds(v->duration, v->time_base));
+    }
   }
   if (AVStream* a = find_stream(input.get(), AVMEDIA_TYPE_AUDIO)) {
     info.has_audio = true;
@@ -64,9 +69,22 @@ MediaInfo probe(const fs::path& path) {
   }
   bool undescribed = false;
   for (unsigned i = 0; i < input->nb_streams; ++i) {
-    const AVCodecParameters* p = input->streams[i]->codecpar;
+    const AVStream* stream = input->streams[i];
+    const AVCodecParameters* p = stream->codecpar;
     undescribed |= p->codec_id == AV_CODEC_ID_NONE;
-    info.undecodable_audio |= p->codec_type == AVMEDIA_TYPE_AUDIO && p->codec_id == AV_CODEC_ID_NONE;
+    if (p->codec_type != AVMEDIA_TYPE_AUDIO) continue;
+    info.undecodable_audio |= p->codec_id == AV_CODEC_ID_NONE;
+    const auto tag = [stream](const char* key) {
+      const AVDictionaryEntry* e = av_dict_get(stream->metadata, key, nullptr, 0);
+      return std::string(e ? e->value : "");
+    };
+    info.audio_tracks.push_back({.number = static_cast<int>(info.audio_tracks.size()) + 1,
+                                 .stream_index = stream->index,
+                                 .codec = p->codec_id == AV_CODEC_ID_NONE ? "" : avcodec_get_name(p->codec_id),
+                                 .sample_rate = p->sample_rate,
+                                 .channels = p->ch_layout.nb_channels,
+                                 .language = tag("language"),
+                                 .title = tag("title")});
   }
   if (!info.has_video && !info.has_audio)
     throw MediaError(path, undescribed ? "its track has no codec description (damaged or incomplete file)"
@@ -77,6 +95,7 @@ MediaInfo probe(const fs::path& path) {
                                              : fmt::format("truncated: its header promises {:.0f} s but the file "
                                                            "ends before any of it", claimed));
   if (info.duration <= 0) throw MediaError(path, "it holds no media (duration 0)");
+  if (info.has_video) info.picture_end = std::min(info.picture_end, info.duration);
   return info;
 }
 

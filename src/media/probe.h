@@ -2,8 +2,20 @@
 // What a media file holds, read with libavformat.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace clipgen::media {
+
+// One audio track as probe lists it.
+struct AudioTrack {
+  int number = 0;          // 1-based, in file order: "track 2" as OBS and players number them
+  int stream_index = 0;    // the file's stream index
+  std::string codec;       // empty when the track has no codec description (damaged file)
+  int sample_rate = 0;
+  int channels = 0;
+  std::string language;    // from the file's tags; may be empty
+  std::string title;
+};
 
 struct MediaInfo {
   std::string format;       // container, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
@@ -19,6 +31,8 @@ struct MediaInfo {
   int sample_rate = 0;
   int channels = 0;
   bool undecodable_audio = false;  // an audio track without a codec description (damaged file)
+  std::vector<AudioTrack> audio_tracks;  // every audio track, decodable or not
+  double picture_end = 0;   // seconds from the time origin to the end of the picture (0: no video)
 };
 
 // Throws MediaError naming the file when it is not media, unreadable or truncated beyond use.

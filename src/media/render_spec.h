@@ -31,6 +31,7 @@ struct RenderSpec {
   CropPath crop;            // empty: centred crop to the output aspect
   Layout layout = Layout::Fill;
   std::string ass_path;     // burned-in captions (times relative to the clip); empty: none
+  int audio_stream = -1;    // the file's stream index of the sound to carry; -1: the best audio stream
 };
 
 }  // namespace clipgen::media

@@ -4,27 +4,35 @@ extern "C" {
 #include <libavfilter/buffersink.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/opt.h>
+#include <libavutil/samplefmt.h>
 }
 
 #include <fmt/format.h>
 
 #include <cmath>
 #include <optional>
+#include <vector>
 
 #include "media/crop.h"
 #include "media/filter_chain.h"
 #include "media/input_file.h"
 #include "media/media_error.h"
+#include "media/media_reader.h"
 
 namespace fs = std::filesystem;
 
 namespace clipgen::media {
 namespace {
 
-std::string video_filters(const RenderSpec& spec, double offset, int rotation, const CropRect& first_crop) {
+// A frame this close before a bound counts as on it (timestamps are rounded to their time base).
+constexpr double kTolerance = 0.001;
+// Clips carry 48 kHz sound, what the short-video apps ask for, whatever the source's rate.
+constexpr int kAacSampleRate = 48000;
+
+std::string video_filters(const RenderSpec& spec, int rotation, const CropRect& first_crop) {
   const int w = spec.out_width, h = spec.out_height;
-  std::string chain = fmt::format("trim=start={:.6f}:end={:.6f},setpts=PTS-STARTPTS,{}", spec.start + offset,
-                                  spec.end + offset, rotation_filters(rotation));
+  // Interlaced frames (broadcast, camcorders) are deinterlaced; progressive ones pass as they are.
+  std::string chain = "bwdif=mode=send_frame:deint=interlaced," + rotation_filters(rotation);
   if (spec.layout == Layout::Fill) {
     chain += fmt::format("crop=w={}:h={}:x={}:y={}:exact=1,scale={}:{}:flags=bicubic", first_crop.w, first_crop.h,
                          first_crop.x, first_crop.y, w, h);
@@ -40,67 +48,179 @@ std::string video_filters(const RenderSpec& spec, double offset, int rotation, c
   }
   chain += ",setsar=1";
   if (!spec.ass_path.empty()) chain += ",ass=filename=" + filter_quote(spec.ass_path);
-  return chain + ",format=yuv420p";
+  // Frames come in timed from the requested start, which the captions count from; the clip
+  // itself begins at its first frame, at most a frame later, and the sound begins there too.
+  return chain + ",setpts=PTS-STARTPTS,format=yuv420p";
 }
 
-std::string audio_filters(const RenderSpec& spec, double offset, const AVCodecContext* dec) {
-  const int channels = std::min(2, dec->ch_layout.nb_channels);
+// The sound is placed by its timestamps, counted in samples from the clip's first frame:
+// aresample pads gaps and a late start with silence and drops overlaps (min_hard_comp), and
+// trims what lies before the first frame (first_pts=0).
+std::string audio_filters(int sample_rate, int channels) {
   return fmt::format(
-      "atrim=start={:.6f}:end={:.6f},asetpts=PTS-STARTPTS,aformat=sample_fmts=fltp:sample_rates={}:channel_layouts={}",
-      spec.start + offset, spec.end + offset, dec->sample_rate, channels == 1 ? "mono" : "stereo");
+      "aresample=async=1:min_hard_comp=0.02:first_pts=0,aformat=sample_fmts=fltp:sample_rates={}:channel_layouts={}",
+      sample_rate, channels == 1 ? "mono" : "stereo");
+}
+
+AVStream* audio_stream_at(AVFormatContext* input, int index, const fs::path& path) {
+  if (index < 0 || static_cast<unsigned>(index) >= input->nb_streams ||
+      input->streams[index]->codecpar->codec_type != AVMEDIA_TYPE_AUDIO)
+    throw MediaError(path, fmt::format("stream {} is not an audio track", index));
+  return input->streams[index];
+}
+
+FramePtr clone(const AVFrame* frame) {
+  FramePtr copy(av_frame_clone(frame));
+  if (!copy) throw std::bad_alloc();
+  return copy;
 }
 
 class ClipRenderer {
  public:
   ClipRenderer(const fs::path& input, const RenderSpec& spec, const fs::path& output, int threads)
-      : path_(input), spec_(spec), input_(open_input(input)) {
-    video_ = find_stream(input_.get(), AVMEDIA_TYPE_VIDEO);
-    if (!video_) throw MediaError(path_, "it has no video stream");
-    audio_ = find_stream(input_.get(), AVMEDIA_TYPE_AUDIO);
-    for (unsigned i = 0; i < input_->nb_streams; ++i)
-      if (input_->streams[i] != video_ && input_->streams[i] != audio_) input_->streams[i]->discard = AVDISCARD_ALL;
+      : spec_(spec), reader_(input) {
+    AVFormatContext* format = reader_.format();
+    AVStream* video = find_stream(format, AVMEDIA_TYPE_VIDEO);
+    if (!video) throw MediaError(input, "it has no video stream");
+    AVStream* audio = spec.audio_stream >= 0 ? audio_stream_at(format, spec.audio_stream, input)
+                                             : find_stream(format, AVMEDIA_TYPE_AUDIO);
+    video_ = &reader_.decode(video, threads);
+    if (audio) audio_ = &reader_.decode(audio, 1);
 
-    offset_ = input_->start_time == AV_NOPTS_VALUE ? 0 : input_->start_time / double(AV_TIME_BASE);
-    vdec_ = open_decoder(path_, video_, threads);
+    const AVCodecContext* vdec = video_->decoder.get();
     crop_ = spec.crop.empty() ? std::nullopt : std::optional(crop_at(spec.crop, spec.start));
-    const int rotation = display_rotation(video_);
+    const int rotation = display_rotation(video);
     const bool turned = rotation == 90 || rotation == 270;
-    const int src_w = turned ? vdec_->height : vdec_->width, src_h = turned ? vdec_->width : vdec_->height;
+    const int src_w = turned ? vdec->height : vdec->width, src_h = turned ? vdec->width : vdec->height;
     const CropRect first = crop_.value_or(centered_crop(src_w, src_h, spec.out_width, spec.out_height));
-    vfilter_.emplace(vdec_.get(), video_->time_base, video_filters(spec, offset_, rotation, first), threads);
+    vfilter_.emplace(vdec, video->time_base, video_filters(spec, rotation, first), threads);
     if (audio_) {
-      adec_ = open_decoder(path_, audio_, 1);
-      afilter_.emplace(adec_.get(), audio_->time_base, audio_filters(spec, offset_, adec_.get()), 1);
+      const AVCodecContext* adec = audio_->decoder.get();
+      afilter_.emplace(adec, AVRational{1, adec->sample_rate},
+                       audio_filters(kAacSampleRate, std::min(2, adec->ch_layout.nb_channels)), 1);
     }
     open_output(output, threads);
   }
 
   void run(const std::function<void(double)>& progress) {
-    // Seek to the keyframe before the start; the trim filters drop what precedes it exactly.
-    const auto target = static_cast<int64_t>((spec_.start + offset_) * AV_TIME_BASE);
-    if (spec_.start > 0) check_av(av_seek_frame(input_.get(), -1, target, AVSEEK_FLAG_BACKWARD), "seeking");
-
-    PacketPtr packet = make_packet();
-    FramePtr frame = make_frame();
-    const double end = spec_.end + offset_;
-    bool video_done = false, audio_done = !audio_;
-    while (!(video_done && audio_done)) {
-      const int rc = av_read_frame(input_.get(), packet.get());
-      if (rc == AVERROR_EOF) break;
-      if (rc < 0) throw MediaError(path_, "reading failed midway (" + av_error_text(rc) + ")");
-      if (packet->stream_index == video_->index && !video_done) {
-        video_done = decode(vdec_.get(), packet.get(), frame.get(), *vfilter_, video_, end, true, progress);
-      } else if (audio_ && packet->stream_index == audio_->index && !audio_done) {
-        audio_done = decode(adec_.get(), packet.get(), frame.get(), *afilter_, audio_, end, false, progress);
-      }
-      av_packet_unref(packet.get());
-    }
-    finish(vdec_.get(), frame.get(), *vfilter_, video_, venc_.get(), vout_, video_done);
-    if (audio_) finish(adec_.get(), frame.get(), *afilter_, audio_, aenc_.get(), aout_, audio_done);
-    check_av(av_write_trailer(output_.get()), "finishing the mp4");
+    reader_.seek(spec_.start);
+    reader_.read([&](DecodedStream& s, AVFrame* frame, double t) {
+      return &s == video_ ? on_video(s, frame, t, progress) : on_audio(frame, t);
+    });
+    finish();
   }
 
  private:
+  Next on_video(const DecodedStream& s, AVFrame* frame, double t, const std::function<void(double)>& progress) {
+    if (t < spec_.start - kTolerance) return Next::more;
+    if (first_ && t >= spec_.end - kTolerance) {
+      clip_end_ = t;  // the first frame after the clip ends the clip's last one
+      release_pending_audio();
+      return Next::stream_done;
+    }
+    if (!first_) {
+      first_ = t;
+      for (auto& [held, at] : held_audio_) push_audio(held.get(), at);
+      held_audio_.clear();
+    }
+    last_end_ = s.next_time;
+    follow_crop(t);
+    if (progress) progress(std::clamp((t - spec_.start) / (spec_.end - spec_.start), 0.0, 1.0));
+    // Timed from the requested start (see video_filters).
+    frame->pts -= static_cast<int64_t>(std::llround((spec_.start + reader_.origin()) / av_q2d(video_->stream->time_base)));
+    vfilter_->push(frame);
+    encode_filtered(*vfilter_, venc_.get(), vout_);
+    return Next::more;
+  }
+
+  Next on_audio(AVFrame* frame, double t) {
+    if (t + double(frame->nb_samples) / frame->sample_rate <= spec_.start) return Next::more;
+    if (clip_end_ && t >= *clip_end_) return Next::stream_done;
+    if (!first_) {  // the clip's first frame is not decoded yet: the sound waits for it
+      held_audio_.emplace_back(clone(frame), t);
+      return Next::more;
+    }
+    push_audio(frame, t);
+    return Next::more;
+  }
+
+  void push_audio(AVFrame* frame, double t) {
+    frame->pts = std::llround((t - *first_) * frame->sample_rate);
+    pushed_end_ = std::max(pushed_end_, frame->pts + frame->nb_samples);
+    afilter_->push(frame);
+    drain_audio();
+  }
+
+  // Filtered sound goes to the encoder up to the clip's end, which is known once the video has
+  // passed it: until then what may reach past the requested end waits.
+  void drain_audio() {
+    while (afilter_->pull(scratch_.get())) {
+      scratch_->pts = av_rescale_q(scratch_->pts, av_buffersink_get_time_base(afilter_->sink()), aenc_->time_base);
+      pending_audio_.push_back(clone(scratch_.get()));
+      av_frame_unref(scratch_.get());
+    }
+    release_pending_audio();
+  }
+
+  void release_pending_audio() {
+    if (!audio_) return;
+    const int64_t surely_inside = std::llround((spec_.end - first_.value_or(spec_.start)) * aenc_->sample_rate);
+    const std::optional<int64_t> limit = end_sample();
+    std::size_t used = 0;
+    for (; used < pending_audio_.size(); ++used) {
+      AVFrame* f = pending_audio_[used].get();
+      if (!limit && f->pts + f->nb_samples > surely_inside) break;
+      if (limit && f->pts >= *limit) continue;
+      if (limit && f->pts + f->nb_samples > *limit) f->nb_samples = static_cast<int>(*limit - f->pts);
+      encode(aenc_.get(), aout_, f);
+    }
+    pending_audio_.erase(pending_audio_.begin(), pending_audio_.begin() + static_cast<std::ptrdiff_t>(used));
+  }
+
+  // The clip's length in samples, once its end is known.
+  std::optional<int64_t> end_sample() const {
+    if (!clip_end_ || !first_ || !aenc_) return std::nullopt;
+    return std::llround((*clip_end_ - *first_) * aenc_->sample_rate);
+  }
+
+  void finish() {
+    if (!first_)
+      throw MediaError(reader_.path(), fmt::format("it has no picture between {:.2f} s and {:.2f} s", spec_.start,
+                                                   spec_.end));
+    if (!clip_end_) clip_end_ = last_end_;  // the video ended inside the clip
+    vfilter_->push(nullptr);
+    encode_filtered(*vfilter_, venc_.get(), vout_);
+    encode(venc_.get(), vout_, nullptr);
+    if (audio_) {
+      pad_with_silence();
+      afilter_->push(nullptr);
+      drain_audio();
+      encode(aenc_.get(), aout_, nullptr);
+    }
+    check_av(av_write_trailer(output_.get()), "finishing the mp4");
+  }
+
+  // Sound that ends before the picture (or never starts) is made up with silence, so both
+  // tracks last as long as the clip.
+  void pad_with_silence() {
+    const AVCodecContext* dec = audio_->decoder.get();
+    const int64_t want = std::llround((*clip_end_ - *first_) * dec->sample_rate);
+    constexpr int kChunk = 4096;
+    while (pushed_end_ < want) {
+      FramePtr silence = make_frame();
+      silence->format = dec->sample_fmt;
+      silence->sample_rate = dec->sample_rate;
+      check_av(av_channel_layout_copy(&silence->ch_layout, &dec->ch_layout), "copying the channel layout");
+      silence->nb_samples = static_cast<int>(std::min<int64_t>(kChunk, want - pushed_end_));
+      check_av(av_frame_get_buffer(silence.get(), 0), "allocating silence");
+      av_samples_set_silence(silence->extended_data, 0, silence->nb_samples, dec->ch_layout.nb_channels,
+                             dec->sample_fmt);
+      silence->pts = pushed_end_;
+      pushed_end_ += silence->nb_samples;
+      afilter_->push(silence.get());
+    }
+  }
+
   void open_output(const fs::path& output, int threads) {
     AVFormatContext* raw = nullptr;
     check_av(avformat_alloc_output_context2(&raw, nullptr, "mp4", output.c_str()), "creating the mp4");
@@ -110,7 +230,10 @@ class ClipRenderer {
     const AVCodec* x264 = avcodec_find_encoder_by_name("libx264");
     if (!x264) throw std::runtime_error("this FFmpeg has no libx264 encoder");
     venc_.reset(avcodec_alloc_context3(x264));
-    const AVRational rate = video_->avg_frame_rate.num ? video_->avg_frame_rate : AVRational{25, 1};
+    const AVStream* video = video_->stream;
+    const AVRational rate = video->avg_frame_rate.num ? video->avg_frame_rate
+                            : video->r_frame_rate.num ? video->r_frame_rate
+                                                      : AVRational{25, 1};
     venc_->width = av_buffersink_get_w(vsink);
     venc_->height = av_buffersink_get_h(vsink);
     venc_->pix_fmt = AV_PIX_FMT_YUV420P;
@@ -155,27 +278,6 @@ class ClipRenderer {
     return stream;
   }
 
-  // Decodes one packet and moves what comes out through the filters into the encoder.
-  // Returns true once frames reach the end of the clip.
-  bool decode(AVCodecContext* dec, AVPacket* packet, AVFrame* frame, FilterChain& filter, const AVStream* in,
-              double end, bool is_video, const std::function<void(double)>& progress) {
-    if (avcodec_send_packet(dec, packet) < 0) return false;  // a damaged packet: skip it as players do
-    bool done = false;
-    while (avcodec_receive_frame(dec, frame) >= 0) {
-      frame->pts = frame->best_effort_timestamp;
-      const double t = frame->pts == AV_NOPTS_VALUE ? 0 : frame->pts * av_q2d(in->time_base);
-      if (is_video) {
-        follow_crop(t - offset_);
-        if (progress) progress(std::clamp((t - offset_ - spec_.start) / (spec_.end - spec_.start), 0.0, 1.0));
-      }
-      filter.push(frame);
-      av_frame_unref(frame);
-      encode_filtered(filter, is_video ? venc_.get() : aenc_.get(), is_video ? vout_ : aout_, frame);
-      done |= t >= end;
-    }
-    return done;
-  }
-
   void follow_crop(double t) {
     if (!crop_ || spec_.layout != Layout::Fill) return;
     const CropRect want = crop_at(spec_.crop, t);
@@ -187,11 +289,12 @@ class ClipRenderer {
     crop_ = want;
   }
 
-  void encode_filtered(FilterChain& filter, AVCodecContext* enc, AVStream* out, AVFrame* frame) {
-    while (filter.pull(frame)) {
-      frame->pict_type = AV_PICTURE_TYPE_NONE;
-      encode(enc, out, frame);
-      av_frame_unref(frame);
+  // The video sink's frames are in the encoder's time base (the encoder was opened with it).
+  void encode_filtered(FilterChain& filter, AVCodecContext* enc, AVStream* out) {
+    while (filter.pull(scratch_.get())) {
+      scratch_->pict_type = AV_PICTURE_TYPE_NONE;
+      encode(enc, out, scratch_.get());
+      av_frame_unref(scratch_.get());
     }
   }
 
@@ -209,34 +312,24 @@ class ClipRenderer {
     if (rc != AVERROR(EAGAIN) && rc != AVERROR_EOF) check_av(rc, "encoding");
   }
 
-  void finish(AVCodecContext* dec, AVFrame* frame, FilterChain& filter, const AVStream* in, AVCodecContext* enc,
-              AVStream* out, bool reached_end) {
-    if (!reached_end) {  // the file ended first: drain the decoder's delayed frames
-      avcodec_send_packet(dec, nullptr);
-      while (avcodec_receive_frame(dec, frame) >= 0) {
-        frame->pts = frame->best_effort_timestamp;
-        if (in == video_) follow_crop(frame->pts * av_q2d(in->time_base) - offset_);
-        filter.push(frame);
-        av_frame_unref(frame);
-      }
-    }
-    filter.push(nullptr);
-    encode_filtered(filter, enc, out, frame);
-    encode(enc, out, nullptr);
-  }
-
-  fs::path path_;
   RenderSpec spec_;
-  InputPtr input_;
-  AVStream* video_ = nullptr;
-  AVStream* audio_ = nullptr;
-  double offset_ = 0;
-  CodecPtr vdec_, adec_, venc_, aenc_;
+  MediaReader reader_;
+  DecodedStream* video_ = nullptr;
+  DecodedStream* audio_ = nullptr;
   std::optional<CropRect> crop_;
   std::optional<FilterChain> vfilter_, afilter_;
+  CodecPtr venc_, aenc_;
   OutputPtr output_;
   AVStream* vout_ = nullptr;
   AVStream* aout_ = nullptr;
+  FramePtr scratch_ = make_frame();
+
+  std::optional<double> first_;     // source time of the clip's first frame: t = 0 of both tracks
+  std::optional<double> clip_end_;  // source time where the clip's last frame ends
+  double last_end_ = 0;             // where the last frame taken ends
+  std::vector<std::pair<FramePtr, double>> held_audio_;  // decoded before the first frame
+  std::vector<FramePtr> pending_audio_;                  // filtered, may reach past the end
+  int64_t pushed_end_ = 0;                               // samples given to the audio filter so far
 };
 
 }  // namespace

@@ -11,6 +11,7 @@ extern "C" {
 
 #include "media/input_file.h"
 #include "media/media_error.h"
+#include "media/media_reader.h"
 
 namespace fs = std::filesystem;
 
@@ -77,12 +78,10 @@ bool is_shot_change(const cv::Mat& previous, const cv::Mat& current) {
 
 FaceTrack sample_faces(const fs::path& input, double start, double end, FaceDetector& detector,
                        const SamplingOptions& options, const std::function<void(double)>& progress) {
-  media::InputPtr in = media::open_input(input);
-  AVStream* video = media::find_stream(in.get(), AVMEDIA_TYPE_VIDEO);
+  media::MediaReader reader(input);
+  AVStream* video = media::find_stream(reader.format(), AVMEDIA_TYPE_VIDEO);
   if (!video) throw media::MediaError(input, "it has no video stream");
-  for (unsigned i = 0; i < in->nb_streams; ++i)
-    if (in->streams[i] != video) in->streams[i]->discard = AVDISCARD_ALL;
-  media::CodecPtr dec = media::open_decoder(input, video, options.threads);
+  AVCodecContext* dec = reader.decode(video, options.threads).decoder.get();
   // Detection needs no deblocking and no frame nothing refers to: both cut decoding time.
   dec->skip_loop_filter = AVDISCARD_ALL;
   dec->skip_frame = AVDISCARD_NONREF;
@@ -92,21 +91,15 @@ FaceTrack sample_faces(const fs::path& input, double start, double end, FaceDete
   FaceTrack track;
   track.width = turned ? dec->height : dec->width;
   track.height = turned ? dec->width : dec->height;
-  GrayShrinker shrinker(dec.get(), options.detect_width, rotation);
+  GrayShrinker shrinker(dec, options.detect_width, rotation);
 
-  const double offset = in->start_time == AV_NOPTS_VALUE ? 0 : in->start_time / double(AV_TIME_BASE);
-  if (start > 0)
-    media::check_av(av_seek_frame(in.get(), -1, static_cast<int64_t>((start + offset) * AV_TIME_BASE),
-                                  AVSEEK_FLAG_BACKWARD),
-                    "seeking");
   const double step = 1.0 / options.per_second;
   double next = start;
   cv::Mat previous;
-  auto take = [&](const AVFrame* frame) {
-    const double t = frame->best_effort_timestamp == AV_NOPTS_VALUE
-                         ? next
-                         : frame->best_effort_timestamp * av_q2d(video->time_base) - offset;
-    if (t + 1e-6 < next || t >= end) return;
+  reader.seek(start);
+  reader.read([&](media::DecodedStream&, AVFrame* frame, double t) {
+    if (t >= end) return media::Next::stop;
+    if (t + 1e-6 < next) return media::Next::more;
     const cv::Mat gray = shrinker.shrink(frame);
     cv::Mat thumb;
     cv::resize(gray, thumb, kThumbnail, 0, 0, cv::INTER_AREA);
@@ -117,33 +110,8 @@ FaceTrack sample_faces(const fs::path& input, double start, double end, FaceDete
     previous = thumb;
     while (next <= t) next += step;
     if (progress) progress((t - start) / (end - start));
-  };
-
-  media::PacketPtr packet = media::make_packet();
-  media::FramePtr frame = media::make_frame();
-  bool past_end = false;
-  while (!past_end) {
-    const int rc = av_read_frame(in.get(), packet.get());
-    if (rc == AVERROR_EOF) break;
-    if (rc < 0) throw media::MediaError(input, "reading failed midway (" + media::av_error_text(rc) + ")");
-    // A damaged packet is skipped, as players do.
-    if (packet->stream_index == video->index && avcodec_send_packet(dec.get(), packet.get()) >= 0) {
-      while (avcodec_receive_frame(dec.get(), frame.get()) >= 0) {
-        past_end |= frame->best_effort_timestamp != AV_NOPTS_VALUE &&
-                    frame->best_effort_timestamp * av_q2d(video->time_base) - offset >= end;
-        take(frame.get());
-        av_frame_unref(frame.get());
-      }
-    }
-    av_packet_unref(packet.get());
-  }
-  if (!past_end) {  // the file ended first: the decoder still holds its delayed frames
-    avcodec_send_packet(dec.get(), nullptr);
-    while (avcodec_receive_frame(dec.get(), frame.get()) >= 0) {
-      take(frame.get());
-      av_frame_unref(frame.get());
-    }
-  }
+    return media::Next::more;
+  });
   return track;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The embedded speech engine: CMU pocketsphinx with its US English model, run on every core
-// over chunks of audio cut at pauses.
+// over the stretches of speech that voice-activity detection found, cut at pauses.
 #include <filesystem>
 
 #include "speech/transcriber.h"
@@ -15,9 +15,12 @@ struct PocketsphinxOptions {
 class PocketsphinxTranscriber final : public Transcriber {
  public:
   explicit PocketsphinxTranscriber(PocketsphinxOptions options);
-  Transcript transcribe(std::span<const std::int16_t> samples, const std::string& language,
-                        const std::function<void(double)>& progress) override;
   std::string name() const override { return "pocketsphinx"; }
+
+ protected:
+  // Word confidence is the decoder's posterior probability of the word (from its lattice).
+  Transcript recognise(const SpeechAudio& audio, const std::string& language,
+                       const std::function<void(double)>& progress) override;
 
  private:
   PocketsphinxOptions options_;

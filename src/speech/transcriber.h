@@ -4,22 +4,48 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "speech/transcript.h"
+#include "speech/voice_activity.h"
 
 namespace clipgen::speech {
 
 // 16 kHz mono signed 16-bit PCM, the one audio format every engine takes.
 inline constexpr int kSampleRate = 16000;
 
+// What an engine is asked to transcribe: the whole recording, and where in it somebody
+// speaks (detect_speech). Engines need not decode what lies outside `speech`; words found
+// there are dropped, so music and silence never become words.
+struct SpeechAudio {
+  std::span<const std::int16_t> samples;
+  std::vector<SpeechSpan> speech;
+};
+
+// Runs voice-activity detection over `samples`.
+inline SpeechAudio with_voice_activity(std::span<const std::int16_t> samples) {
+  return {samples, detect_speech(samples, kSampleRate)};
+}
+
 class Transcriber {
  public:
   virtual ~Transcriber() = default;
-  // Throws std::runtime_error with a message a user can act on when the engine fails.
-  // `progress` receives the fraction done, 0..1, from any thread but never concurrently.
-  virtual Transcript transcribe(std::span<const std::int16_t> samples, const std::string& language,
-                                const std::function<void(double)>& progress) = 0;
+  // The engine's words, keeping only those inside audio.speech. Word times are seconds from
+  // the first sample. Throws std::runtime_error with a message a user can act on when the
+  // engine fails. `progress` receives the fraction done, 0..1, from any thread but never
+  // concurrently; it may throw to cancel, and the engine lets that exception through within
+  // about a second.
+  Transcript transcribe(const SpeechAudio& audio, const std::string& language,
+                        const std::function<void(double)>& progress);
   virtual std::string name() const = 0;
+
+ protected:
+  // What the engine recognises, before the words outside speech are dropped.
+  virtual Transcript recognise(const SpeechAudio& audio, const std::string& language,
+                               const std::function<void(double)>& progress) = 0;
 };
+
+// The words whose middle lies inside one of `spans`.
+std::vector<Word> words_in_speech(std::vector<Word> words, const std::vector<SpeechSpan>& spans);
 
 }  // namespace clipgen::speech

@@ -18,6 +18,7 @@ struct Transcript {
   std::string engine;       // "pocketsphinx", "whisper-api:whisper-1", ...
   std::string language = "en";
   double duration = 0;      // of the recording, seconds
+  int audio_track = 1;      // which of the file's audio tracks was heard (1-based)
 };
 
 }  // namespace clipgen::speech

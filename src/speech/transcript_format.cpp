@@ -23,7 +23,8 @@ nlohmann::json to_json(const Transcript& t) {
   nlohmann::json words = nlohmann::json::array();
   for (const auto& w : t.words)
     words.push_back({{"text", w.text}, {"start", w.start}, {"end", w.end}, {"confidence", w.confidence}});
-  return {{"engine", t.engine}, {"language", t.language}, {"duration", t.duration}, {"words", words}};
+  return {{"engine", t.engine}, {"language", t.language}, {"duration", t.duration}, {"audio_track", t.audio_track},
+          {"words", words}};
 }
 
 Transcript transcript_from_json(const nlohmann::json& json) {
@@ -32,6 +33,7 @@ Transcript transcript_from_json(const nlohmann::json& json) {
     t.engine = json.at("engine").get<std::string>();
     t.language = json.at("language").get<std::string>();
     t.duration = json.at("duration").get<double>();
+    t.audio_track = json.value("audio_track", 1);
     for (const auto& w : json.at("words"))
       t.words.push_back({w.at("text").get<std::string>(), w.at("start").get<double>(), w.at("end").get<double>(),
                          w.value("confidence", 1.0)});

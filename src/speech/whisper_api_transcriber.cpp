@@ -116,8 +116,9 @@ std::vector<Word> WhisperApiTranscriber::transcribe_part(const std::string& flac
                                   problem));
 }
 
-Transcript WhisperApiTranscriber::transcribe(std::span<const std::int16_t> samples, const std::string& language,
-                                             const std::function<void(double)>& progress) {
+Transcript WhisperApiTranscriber::recognise(const SpeechAudio& audio, const std::string& language,
+                                            const std::function<void(double)>& progress) {
+  const auto samples = audio.samples;
   Transcript transcript;
   transcript.engine = name();
   transcript.language = language.empty() ? "en" : language;
@@ -139,7 +140,7 @@ Transcript WhisperApiTranscriber::transcribe(std::span<const std::int16_t> sampl
   } catch (const std::exception& e) {
     if (!fallback_) throw std::runtime_error(fmt::format("{} failed: {}", name(), e.what()));
     spdlog::warn("{} failed ({}); transcribing with {} instead", name(), e.what(), fallback_->name());
-    return fallback_->transcribe(samples, language, progress);
+    return fallback_->transcribe(audio, language, progress);
   }
   return transcript;
 }

@@ -28,9 +28,11 @@ class WhisperApiTranscriber final : public Transcriber {
  public:
   // `fallback`, when given, transcribes instead if the API keeps failing.
   WhisperApiTranscriber(WhisperApiSettings settings, std::unique_ptr<Transcriber> fallback);
-  Transcript transcribe(std::span<const std::int16_t> samples, const std::string& language,
-                        const std::function<void(double)>& progress) override;
   std::string name() const override { return "whisper-api:" + settings_.model; }
+
+ protected:
+  Transcript recognise(const SpeechAudio& audio, const std::string& language,
+                       const std::function<void(double)>& progress) override;
 
  private:
   std::vector<Word> transcribe_part(const std::string& flac, const std::string& language, double part_seconds);

@@ -47,4 +47,45 @@ double word_error_rate(std::string_view reference, std::string_view hypothesis) 
   return static_cast<double>(row[hyp.size()]) / static_cast<double>(ref.size());
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> matching_words(const std::vector<std::string>& ref,
+                                                                const std::vector<std::string>& hyp) {
+  // cost(i, j): the alignment of ref[i..] with hyp[j..], as edits * K - matches with K larger
+  // than any count of matches: the fewest edits first and, among alignments with as few, the
+  // most matched words (a substitution and an insertion can tie with a deletion and a match).
+  const std::size_t n = ref.size(), m = hyp.size();
+  const long long k = static_cast<long long>(n + m + 1);
+  std::vector<long long> cost((n + 1) * (m + 1));
+  const auto at = [&](std::size_t i, std::size_t j) -> long long& { return cost[i * (m + 1) + j]; };
+  for (std::size_t i = 0; i <= n; ++i) at(i, m) = static_cast<long long>(n - i) * k;
+  for (std::size_t j = 0; j <= m; ++j) at(n, j) = static_cast<long long>(m - j) * k;
+  for (std::size_t i = n; i-- > 0;)
+    for (std::size_t j = m; j-- > 0;)
+      at(i, j) = std::min({at(i + 1, j) + k, at(i, j + 1) + k, at(i + 1, j + 1) + (ref[i] == hyp[j] ? -1 : k)});
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t i = 0, j = 0; i < n && j < m;) {
+    if (ref[i] == hyp[j] && at(i, j) == at(i + 1, j + 1) - 1) {
+      pairs.emplace_back(i++, j++);
+    } else if (at(i, j) == at(i + 1, j + 1) + k) {
+      ++i, ++j;  // substitution
+    } else if (at(i, j) == at(i + 1, j) + k) {
+      ++i;  // deletion
+    } else {
+      ++j;  // insertion
+    }
+  }
+  return pairs;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> anchored_matches(const std::vector<std::string>& ref,
+                                                                  const std::vector<std::string>& hyp) {
+  const auto pairs = matching_words(ref, hyp);
+  const auto follows = [&](std::size_t a, std::size_t b) {
+    return pairs[b].first == pairs[a].first + 1 && pairs[b].second == pairs[a].second + 1;
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> anchored;
+  for (std::size_t k = 0; k < pairs.size(); ++k)
+    if ((k > 0 && follows(k - 1, k)) || (k + 1 < pairs.size() && follows(k, k + 1))) anchored.push_back(pairs[k]);
+  return anchored;
+}
+
 }  // namespace clipgen::speech

@@ -61,4 +61,14 @@ CommandResult run_command(const std::vector<std::string>& argv) {
   return result;
 }
 
+std::string last_lines(const std::string& text, std::size_t lines) {
+  std::size_t from = text.size();
+  if (from > 0 && text[from - 1] == '\n') --from;
+  while (lines-- > 0 && from > 0) {
+    const auto newline = text.rfind('\n', from - 1);
+    from = newline == std::string::npos ? 0 : newline;
+  }
+  return text.substr(from == 0 ? 0 : from + 1);
+}
+
 }  // namespace clipgen::testing

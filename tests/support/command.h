@@ -14,4 +14,7 @@ struct CommandResult {
 // Runs argv[0] (searched in PATH) with the given arguments; blocks until it exits.
 CommandResult run_command(const std::vector<std::string>& argv);
 
+// The last `lines` lines of a program's output: where a chatty program says what went wrong.
+std::string last_lines(const std::string& text, std::size_t lines);
+
 }  // namespace clipgen::testing

@@ -1,10 +1,14 @@
 #include "support/frames.h"
 
 #include <cstdlib>
+#include <numeric>
+#include <regex>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
 #include "support/command.h"
+#include "support/ffprobe.h"
 
 namespace clipgen::testing {
 
@@ -31,6 +35,38 @@ GrayFrame gray_frame(const std::filesystem::path& file, double t, int width, int
 
 GrayFrame gray_image(const std::filesystem::path& file, int width, int height) {
   return decode_gray({"-i", file.string()}, file, width, height);  // a still cannot be seeked
+}
+
+std::vector<TimedFrame> decode_frames(const std::filesystem::path& file, int width, int height) {
+  // -copyts keeps the file's own timestamps (the CLI would otherwise count from the start of the
+  // streams it maps, not of the file); showinfo logs each decoded frame's pts in seconds.
+  const auto r = run_command(
+      {"ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info", "-copyts", "-i", file.string(), "-map",
+       "0:v:0", "-vf",
+       "scale=" + std::to_string(width) + ":" + std::to_string(height) + ":flags=area,format=gray,showinfo=checksum=0",
+       "-fps_mode", "passthrough", "-f", "rawvideo", "-"});
+  if (r.exit_code != 0)
+    throw std::runtime_error("ffmpeg could not decode the pictures of " + file.string() + ": " + last_lines(r.err, 2));
+  const double origin = time_origin(file);
+  const std::regex shown(R"(\] n: *\d+ pts: *\S+ pts_time:(\S+))");
+  std::vector<double> times;
+  std::istringstream log(r.err);
+  for (std::string line; std::getline(log, line);) {
+    std::smatch m;
+    if (std::regex_search(line, m, shown)) times.push_back(std::stod(m[1].str()) - origin);
+  }
+  const std::size_t size = static_cast<std::size_t>(width) * height;
+  if (times.size() * size != r.out.size())
+    throw std::runtime_error("ffmpeg logged " + std::to_string(times.size()) + " frames of " + file.string() +
+                             " but wrote " + std::to_string(r.out.size() / size));
+  std::vector<TimedFrame> frames(times.size());
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    auto& f = frames[i];
+    f.t = times[i];
+    f.picture = {width, height, std::vector<std::uint8_t>(r.out.begin() + i * size, r.out.begin() + (i + 1) * size)};
+    f.mean_luma = std::accumulate(f.picture.pixels.begin(), f.picture.pixels.end(), 0.0) / size;
+  }
+  return frames;
 }
 
 double mean_difference(const GrayFrame& a, const GrayFrame& b, int row_from, int row_to) {

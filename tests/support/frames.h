@@ -15,6 +15,17 @@ struct GrayFrame {
 // The frame shown at `t` seconds, scaled to width x height, as 8-bit gray.
 GrayFrame gray_frame(const std::filesystem::path& file, double t, int width, int height);
 
+// A frame of a video and when it is shown.
+struct TimedFrame {
+  double t = 0;          // seconds from the file's time origin (time_origin in support/ffprobe.h)
+  GrayFrame picture;
+  double mean_luma = 0;  // mean of picture.pixels, 0-255
+};
+
+// Every frame of the file's first video stream as the ffmpeg CLI decodes it, in presentation
+// order, none dropped or repeated, each scaled to width x height as 8-bit gray.
+std::vector<TimedFrame> decode_frames(const std::filesystem::path& file, int width, int height);
+
 // A still picture (a JPEG thumbnail), scaled to width x height, as 8-bit gray.
 GrayFrame gray_image(const std::filesystem::path& file, int width, int height);
 

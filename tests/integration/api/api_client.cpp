@@ -6,10 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sodium.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace clipgen::testing {
@@ -81,50 +78,17 @@ nlohmann::json ApiClient::wait_for_job(const std::string& job_id) {
   }
 }
 
-RawConnection::RawConnection(const std::string& source, int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-  sockaddr_in from{}, to{};
-  from.sin_family = to.sin_family = AF_INET;
-  ::inet_pton(AF_INET, source.c_str(), &from.sin_addr);
-  ::inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
-  to.sin_port = htons(static_cast<std::uint16_t>(port));
-  if (::bind(fd_, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0 ||
-      ::connect(fd_, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {
-    ::close(fd_);
-    throw std::runtime_error("cannot connect from " + source);
-  }
-}
-
-RawConnection::~RawConnection() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
-RawAnswer RawConnection::post_json(const std::string& path, const nlohmann::json& body) {
+RawResponse post_json(RawConnection& connection, const std::string& path, const nlohmann::json& body) {
   const std::string text = body.dump();
   const std::string request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                               "Content-Length: " + std::to_string(text.size()) + "\r\nConnection: close\r\n\r\n" + text;
-  if (::send(fd_, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()))
-    throw std::runtime_error("cannot send " + path);
-  std::string answer;
-  char buffer[4096];
-  for (ssize_t got; (got = ::recv(fd_, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(got));
-  RawAnswer result;
-  if (answer.rfind("HTTP/1.1 ", 0) != 0) {
-    result.body = answer;  // status 0: no answer, or not HTTP
-    return result;
-  }
-  result.status = std::stoi(answer.substr(9, 3));
-  const auto head_end = answer.find("\r\n\r\n");
-  result.body = answer.substr(head_end + 4);
-  const auto head = answer.substr(0, head_end);
-  if (const auto at = head.find("\r\nRetry-After: "); at != std::string::npos) {
-    const auto start = at + 15;
-    result.retry_after = head.substr(start, head.find("\r\n", start) - start);
-  }
-  return result;
+  if (!connection.send_all(request)) return {};
+  return connection.read_response().value_or(RawResponse{});
 }
 
-RawAnswer post_json_from(const std::string& source, int port, const std::string& path, const nlohmann::json& body) {
-  return RawConnection(source, port).post_json(path, body);
+RawResponse post_json_from(const std::string& source, int port, const std::string& path, const nlohmann::json& body) {
+  RawConnection connection(port, source);
+  return post_json(connection, path, body);
 }
 
 std::string session_of(const std::string& token) {

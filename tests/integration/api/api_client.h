@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "raw_connection.h"
+
 namespace clipgen::testing {
 
 inline constexpr const char* kTestPassword = "correct horse battery";
@@ -45,29 +47,12 @@ class ApiClient {
   std::string token_;
 };
 
-// An answer read off a raw socket (for requests httplib cannot make: from a chosen source address).
-struct RawAnswer {
-  int status = 0;
-  std::string retry_after;  // the Retry-After header, empty when absent
-  std::string body;
-};
-// One HTTP connection to 127.0.0.1:`port` from the loopback address `source` (any of
-// 127.0.0.0/8, so that the server sees a different client address per source), opened at once.
-class RawConnection {
- public:
-  RawConnection(const std::string& source, int port);
-  RawConnection(RawConnection&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  RawConnection(const RawConnection&) = delete;
-  ~RawConnection();
-  // Sends one POST of `body` as JSON (Connection: close) and reads the whole answer.
-  RawAnswer post_json(const std::string& path, const nlohmann::json& body);
-
- private:
-  int fd_ = -1;
-};
-
-// RawConnection(source, port).post_json(path, body).
-RawAnswer post_json_from(const std::string& source, int port, const std::string& path, const nlohmann::json& body);
+// One POST of `body` as JSON (Connection: close) on `connection`, and its answer (status 0
+// when the server closed without one).
+RawResponse post_json(RawConnection& connection, const std::string& path, const nlohmann::json& body);
+// The same on a new connection from the loopback address `source` (any of 127.0.0.0/8, so that
+// the server sees a different client address per source): for requests httplib cannot make.
+RawResponse post_json_from(const std::string& source, int port, const std::string& path, const nlohmann::json& body);
 
 // The "sid" claim of an access token (its payload is not secret, only signed).
 std::string session_of(const std::string& token);

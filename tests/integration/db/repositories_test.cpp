@@ -77,6 +77,27 @@ TEST_P(Repositories, MigrationsAreRecordedAndIdempotent) {
   EXPECT_EQ(db::schema_version(database.db()), db::latest_schema_version());
 }
 
+// A database the abuse branch made recorded its sessions migration as 2, before main's 2
+// (forget transcripts) was merged in and it became 3: it is renumbered, and main's 2 still runs.
+TEST_P(Repositories, ADatabaseThatRanARenumberedMigrationGetsTheOnesItMissed) {
+  const auto ada = make_user("ada@example.com");
+  const auto video = make_video(ada);
+  db::TranscriptRepository(database.db()).put(video.id, ada.id, speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
+  {
+    auto sql = database.db().session();
+    sql << "DELETE FROM schema_migrations WHERE version >= 2";
+    sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (2, 'sessions and the fair queue', 0)";
+  }
+  EXPECT_EQ(db::migrate(database.db()), 1);
+  EXPECT_FALSE(db::TranscriptRepository(database.db()).latest(video.id, ada.id));
+  auto sql = database.db().session();
+  std::vector<std::string> names(8);
+  sql << "SELECT name FROM schema_migrations ORDER BY version", soci::into(names);
+  EXPECT_EQ(names, (std::vector<std::string>{"initial schema", "forget transcripts timed before pauses were counted",
+                                             "sessions and the fair queue"}));
+  EXPECT_EQ(db::migrate(database.db()), 0);
+}
+
 TEST_P(Repositories, ProcessesStartingAtOnceApplyEachMigrationOnce) {
   testing::TestDatabase fresh(GetParam(), 1, testing::TestDatabase::Schema::empty);
   EXPECT_EQ(db::schema_version(fresh.db()), 0);

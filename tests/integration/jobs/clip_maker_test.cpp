@@ -36,7 +36,7 @@ jobs::ClipOutput make(const std::string& name, bool captions) {
   clip.thumbnail = kWork / (name + ".jpg");
   clip.subtitles = kWork / (name + ".srt");
   reframe::FaceDetector detector;
-  jobs::make_clip(kTalk, media::probe(kTalk), settings, transcript, clip, 2, detector, [](double) {});
+  jobs::make_clip(kTalk, media::probe(kTalk), settings, transcript, -1, clip, 2, detector, [](double) {});
   return clip;
 }
 

@@ -30,13 +30,15 @@ class ObservedTranscriber final : public speech::Transcriber {
  public:
   ObservedTranscriber(std::atomic<int>& calls, std::function<void()> on_start)
       : engine_({CLIPGEN_PS_MODEL_DIR, 0}), calls_(calls), on_start_(std::move(on_start)) {}
-  speech::Transcript transcribe(std::span<const std::int16_t> samples, const std::string& language,
-                                const std::function<void(double)>& progress) override {
+  std::string name() const override { return engine_.name(); }
+
+ protected:
+  speech::Transcript recognise(const speech::SpeechAudio& audio, const std::string& language,
+                               const std::function<void(double)>& progress) override {
     ++calls_;
     if (on_start_) on_start_();
-    return engine_.transcribe(samples, language, progress);
+    return engine_.transcribe(audio, language, progress);
   }
-  std::string name() const override { return engine_.name(); }
 
  private:
   speech::PocketsphinxTranscriber engine_;

@@ -158,9 +158,10 @@ TEST(Thumbnail, IsAJpegOfTheCroppedFrame) {
   in.read(reinterpret_cast<char*>(magic), 3);
   EXPECT_EQ(magic[0], 0xFF);
   EXPECT_EQ(magic[1], 0xD8);
-  const auto info = probe(jpg);
-  EXPECT_EQ(info.width, 540);
-  EXPECT_EQ(info.height, 960);
+  // ffprobe, not clipgen's own probe (which opens videos only).
+  const auto size = clipgen::testing::run_command(
+      {"ffprobe", "-v", "error", "-show_entries", "stream=width,height", "-of", "csv=p=0", jpg.string()});
+  EXPECT_EQ(size.out, "540,960\n");
 }
 
 }  // namespace

@@ -31,6 +31,12 @@ std::vector<std::int16_t> bursts(double seconds) {
   return samples;
 }
 
+// The engine is told all of `samples` is speech: these tests are about the API client, not
+// about voice-activity detection.
+SpeechAudio all_speech(const std::vector<std::int16_t>& samples) {
+  return {samples, {{0, static_cast<double>(samples.size()) / kSampleRate}}};
+}
+
 // A transcription response as documented for response_format=verbose_json with word times.
 std::string verbose_json(const std::vector<std::tuple<std::string, double, double>>& words) {
   json list = json::array();
@@ -53,10 +59,12 @@ WhisperApiSettings settings_for(const std::string& url, double part_seconds = 60
 
 class FixedTranscriber final : public Transcriber {
  public:
-  Transcript transcribe(std::span<const std::int16_t>, const std::string&, const std::function<void(double)>&) override {
+  std::string name() const override { return "pocketsphinx"; }
+
+ protected:
+  Transcript recognise(const SpeechAudio&, const std::string&, const std::function<void(double)>&) override {
     return {{{"offline", 0.5, 0.9, 1.0}}, "pocketsphinx", "en", 1.0};
   }
-  std::string name() const override { return "pocketsphinx"; }
 };
 
 }  // namespace
@@ -72,7 +80,7 @@ TEST(WhisperApi, SendsMultipartFlacPartsAndMergesWordsWithOffsets) {
   const auto audio = bursts(70);
   WhisperApiTranscriber transcriber(settings_for(fake.url(), 30), nullptr);
   std::vector<double> progress;
-  const auto transcript = transcriber.transcribe(audio, "en", [&](double p) { progress.push_back(p); });
+  const auto transcript = transcriber.transcribe(all_speech(audio), "en", [&](double p) { progress.push_back(p); });
 
   const auto requests = fake.requests();
   ASSERT_GE(requests.size(), 3u);  // 70 s in parts of at most 30 s
@@ -150,7 +158,7 @@ TEST(WhisperApi, UnauthorizedFailsClearlyOrFallsBack) {
   const auto audio = bursts(5);
   WhisperApiTranscriber strict(settings_for(fake.url()), nullptr);
   try {
-    strict.transcribe(audio, "en", nullptr);
+    strict.transcribe(all_speech(audio), "en", nullptr);
     FAIL() << "expected an error";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("refused the API key (HTTP 401): Incorrect API key provided"),
@@ -159,7 +167,7 @@ TEST(WhisperApi, UnauthorizedFailsClearlyOrFallsBack) {
   EXPECT_EQ(fake.seen().size(), 1u);  // a refused key is not retried
 
   WhisperApiTranscriber lenient(settings_for(fake.url()), std::make_unique<FixedTranscriber>());
-  const auto transcript = lenient.transcribe(audio, "en", nullptr);
+  const auto transcript = lenient.transcribe(all_speech(audio), "en", nullptr);
   EXPECT_EQ(transcript.engine, "pocketsphinx");
   ASSERT_EQ(transcript.words.size(), 1u);
 }
@@ -186,7 +194,7 @@ TEST(WhisperApi, RetriesServerErrorsAndMalformedAnswersThenReports) {
   });
   WhisperApiTranscriber transcriber(settings_for(fake.url()), nullptr);
   try {
-    transcriber.transcribe(bursts(5), "", nullptr);
+    transcriber.transcribe(all_speech(bursts(5)), "", nullptr);
     FAIL() << "expected an error";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("gave no usable answer after 2 tries: the answer is not JSON"),

@@ -17,6 +17,7 @@ TEST(SettingsJson, RoundTripsEveryField) {
   s.caption_style = "minimal";
   s.language = "de";
   s.prompt = "the funniest moments";
+  s.audio_track = 2;
   const auto back = settings_from_json(to_json(s));
   EXPECT_EQ(back.num_clips, 7);
   EXPECT_DOUBLE_EQ(back.min_duration, 12.5);
@@ -27,6 +28,7 @@ TEST(SettingsJson, RoundTripsEveryField) {
   EXPECT_EQ(back.caption_style, "minimal");
   EXPECT_EQ(back.language, "de");
   EXPECT_EQ(back.prompt, "the funniest moments");
+  EXPECT_EQ(back.audio_track, 2);
 }
 
 TEST(SettingsJson, MissingFieldsKeepDefaultsAndIntegersCountAsDurations) {

@@ -27,3 +27,28 @@ TEST(WordErrorRate, EmptyReference) {
 }
 
 }  // namespace clipgen::speech
+
+namespace clipgen::speech {
+
+TEST(MatchingWords, PairsTheWordsAnAlignmentKeeps) {
+  using Pairs = std::vector<std::pair<std::size_t, std::size_t>>;
+  const std::vector<std::string> ref{"ask", "not", "what", "your", "country", "can", "do"};
+  EXPECT_EQ(matching_words(ref, ref).size(), ref.size());
+  // A substitution, a deletion ("what") and an insertion ("uh") between matches.
+  EXPECT_EQ(matching_words(ref, {"and", "not", "your", "uh", "country", "can", "do"}),
+            (Pairs{{1, 1}, {3, 2}, {4, 4}, {5, 5}, {6, 6}}));
+  EXPECT_TRUE(matching_words(ref, {}).empty());
+  EXPECT_TRUE(matching_words({}, ref).empty());
+  // Repeated words pair in order, never crossing.
+  EXPECT_EQ(matching_words({"a", "b", "a"}, {"a", "a"}), (Pairs{{0, 0}, {2, 1}}));
+}
+
+TEST(MatchingWords, AnchoredMatchesKeepRunsOfTwoOrMore) {
+  using Pairs = std::vector<std::pair<std::size_t, std::size_t>>;
+  // "the" alone matches across a misrecognised stretch; "your country" is a run.
+  EXPECT_EQ(anchored_matches({"the", "x", "y", "your", "country"}, {"q", "the", "your", "country"}),
+            (Pairs{{3, 2}, {4, 3}}));
+  EXPECT_TRUE(anchored_matches({"a", "b"}, {"a", "c"}).empty());
+}
+
+}  // namespace clipgen::speech
