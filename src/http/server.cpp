@@ -91,12 +91,19 @@ struct Server::Impl {
   int backlog = 0;
 };
 
+// Calls `function` outside the registry lock: a connection whose coroutine ends meanwhile is
+// destroyed when the last pointer here goes, and its destructor takes that lock (holding it
+// here deadlocked a SIGTERM that came as a connection closed).
 template <typename Function>
 void Server::Impl::for_each_connection(Function function) {
-  std::lock_guard lock(core.registry_mutex);
-  for (Connection* connection : core.registry) {
-    if (auto alive = connection->weak_from_this().lock()) function(*alive);
+  std::vector<std::shared_ptr<Connection>> alive;
+  {
+    std::lock_guard lock(core.registry_mutex);
+    alive.reserve(core.registry.size());
+    for (Connection* connection : core.registry)
+      if (auto pointer = connection->weak_from_this().lock()) alive.push_back(std::move(pointer));
   }
+  for (const auto& connection : alive) function(*connection);
 }
 
 asio::awaitable<void> Server::Impl::accept_loop() {

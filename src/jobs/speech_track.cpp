@@ -23,8 +23,10 @@ SpeechTrack extract_speech_track(const fs::path& input, const media::MediaInfo& 
   std::vector<media::PcmTarget> targets;
   for (const auto& t : candidates)
     targets.push_back({t.stream_index, work_dir / fmt::format(".audio-{}.pcm", t.number)});
+  // Decoding takes most of the stage; listening for speech in each track the rest.
+  constexpr double kDecodingShare = 0.8;
   try {
-    media::extract_audio_pcm(input, targets, progress);
+    media::extract_audio_pcm(input, targets, [&](double f) { if (progress) progress(kDecodingShare * f); });
   } catch (...) {
     for (const auto& t : targets) fs::remove(t.output);
     throw;
@@ -35,7 +37,9 @@ SpeechTrack extract_speech_track(const fs::path& input, const media::MediaInfo& 
   std::vector<double> seconds(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const media::PcmFile audio(targets[i].output);
-    spans[i] = speech::detect_speech(audio.samples(), speech::kSampleRate);
+    spans[i] = speech::detect_speech(audio.samples(), speech::kSampleRate, [&](double f) {
+      if (progress) progress(kDecodingShare + (1 - kDecodingShare) * (double(i) + f) / double(candidates.size()));
+    });
     seconds[i] = speech::speech_seconds(spans[i]);
     if (seconds[i] > seconds[best]) best = i;
   }

@@ -171,19 +171,27 @@ Transcript PocketsphinxTranscriber::recognise(const SpeechAudio& audio, const st
   const unsigned cores = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   const unsigned workers = std::max(1u, std::min<unsigned>(cores, static_cast<unsigned>(chunks.size())));
 
+  // Each thread takes a fixed run of consecutive chunks holding about its share of the audio,
+  // rather than the next free chunk: a decoder carries some state from one chunk to the next,
+  // and a fixed assignment keeps a file's words the same from run to run.
+  std::vector<std::size_t> first_chunk(workers + 1, chunks.size());
+  first_chunk[0] = 0;
+  for (std::size_t i = 0, t = 1, seen = 0; i < chunks.size() && t < workers; ++i) {
+    while (t < workers && seen >= total * t / workers) first_chunk[t++] = i;
+    seen += chunks[i].end - chunks[i].begin;
+  }
   std::vector<std::vector<Word>> results(chunks.size());
-  std::atomic<std::size_t> next{0};
   std::mutex mutex;
   std::size_t samples_done = 0;
   std::exception_ptr failure;
   std::atomic<bool> failed{false};  // one thread failed or was canceled: the others stop too
 
-  auto work = [&] {
+  auto work = [&](unsigned thread) {
     try {
       DecoderPtr decoder = make_decoder(options_.model_dir);
       FePtr features(fe_init_auto_r(ps_get_config(decoder.get())));
       if (!features) throw std::runtime_error("pocketsphinx could not set up its feature extraction");
-      for (std::size_t i = next++; i < chunks.size(); i = next++) {
+      for (std::size_t i = first_chunk[thread]; i < first_chunk[thread + 1]; ++i) {
         const Chunk& c = chunks[i];
         results[i] = decode_chunk(decoder.get(), features.get(), samples.subspan(c.begin, c.end - c.begin),
                                   static_cast<double>(c.begin) / kSampleRate, [&](std::size_t n) {
@@ -197,13 +205,12 @@ Transcript PocketsphinxTranscriber::recognise(const SpeechAudio& audio, const st
       std::lock_guard lock(mutex);
       if (!failure) failure = std::current_exception();
       failed = true;
-      next = chunks.size();
     }
   };
   {
     std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work);
-    work();
+    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work, t);
+    work(0);
   }
   if (failure) std::rethrow_exception(failure);
 

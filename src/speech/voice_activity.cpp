@@ -56,7 +56,8 @@ struct FrameFeatures {
   std::vector<double> entropy;  // normalised spectral entropy in the speech band, 0..1
 };
 
-FrameFeatures frame_features(std::span<const std::int16_t> samples, int rate) {
+FrameFeatures frame_features(std::span<const std::int16_t> samples, int rate,
+                             const std::function<void(double)>& progress) {
   const auto hop = static_cast<std::size_t>(kHopSeconds * rate);
   const auto length = static_cast<std::size_t>(kFrameSeconds * rate);
   FrameFeatures f;
@@ -81,7 +82,9 @@ FrameFeatures frame_features(std::span<const std::int16_t> samples, int rate) {
   f.power.resize(count);
   f.db.resize(count);
   f.entropy.resize(count);
+  constexpr std::size_t kReportEvery = 1000;  // frames: 10 s of audio
   for (std::size_t i = 0; i < count; ++i) {
+    if (progress && i % kReportEvery == 0) progress(double(i) / double(count));
     const std::int16_t* frame = samples.data() + i * hop;
     double sum = 0;
     for (std::size_t k = 0; k < length; ++k) {
@@ -135,8 +138,9 @@ bool speech_like(const FrameFeatures& f, const std::vector<bool>& active, std::s
 
 }  // namespace
 
-std::vector<SpeechSpan> detect_speech(std::span<const std::int16_t> samples, int rate) {
-  const FrameFeatures f = frame_features(samples, rate);
+std::vector<SpeechSpan> detect_speech(std::span<const std::int16_t> samples, int rate,
+                                      const std::function<void(double)>& progress) {
+  const FrameFeatures f = frame_features(samples, rate, progress);
   const std::size_t count = f.db.size();
   if (count == 0) return {};
 

@@ -11,6 +11,7 @@
 // unvoiced speech sit between). A frame is speech when it is clearly above the noise floor and
 // a window around it looks like speech on all three counts.
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -22,8 +23,10 @@ struct SpeechSpan {
 };
 
 // The stretches of speech in 16 kHz mono audio, in time order, non-overlapping, each widened
-// by a short margin so that word onsets and endings are inside.
-std::vector<SpeechSpan> detect_speech(std::span<const std::int16_t> samples, int sample_rate = 16000);
+// by a short margin so that word onsets and endings are inside. `progress`, when given, gets
+// the fraction done every 10 s of audio (some 50 ms of work); it may throw to cancel.
+std::vector<SpeechSpan> detect_speech(std::span<const std::int16_t> samples, int sample_rate = 16000,
+                                      const std::function<void(double)>& progress = {});
 
 // Total seconds covered by `spans`.
 double speech_seconds(const std::vector<SpeechSpan>& spans);

@@ -31,6 +31,7 @@ const first = `first-${process.pid}@example.com`;
 const second = `second-${process.pid}@example.com`;
 
 let server;
+let browserServer;  // chromium's own process, so that a stuck close can be ended
 let browser;
 const serverLog = [];
 
@@ -38,14 +39,29 @@ before(async () => {
   assert.ok(existsSync(join(webDir, "index.html")), `no built web app in ${webDir}: run scripts/build.sh`);
   mkdirSync(outDir, { recursive: true });
   server = await startServer({ binary, webDir, cwd: root, log: (line) => serverLog.push(line) });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
+  browserServer = await chromium.launchServer({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
+  browser = await chromium.connect(browserServer.wsEndpoint());
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  writeFileSync(join(outDir, "server.log"), serverLog.join(""));
+  try {
+    await closeBrowser();
+    await server?.stop();
+  } finally {
+    writeFileSync(join(outDir, "server.log"), serverLog.join(""));
+  }
 });
+
+// Debian's chromium now and then never answers a close (a known Playwright/Puppeteer report
+// with browsers they do not bundle); it is not what this test checks, so end it instead.
+async function closeBrowser() {
+  if (!browserServer) return;
+  const gave = new Promise((resolve) => setTimeout(() => resolve("timeout"), 30_000).unref());
+  if ((await Promise.race([browserServer.close(), gave])) === "timeout") {
+    console.log("chromium did not close within 30 s: killing it");
+    await browserServer.kill();
+  }
+}
 
 // Generous bounds for page actions, so a broken page fails with a message rather than hanging;
 // waiting for the job itself has none (its speed is not what this test checks).

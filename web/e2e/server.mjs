@@ -31,6 +31,9 @@ async function waitUntilHealthy(url, exited) {
   }
 }
 
+// The server's own drain limit is 20 s; it must be gone soon after.
+const stopTimeoutMs = 30_000;
+
 export async function startServer({ binary, webDir, cwd, log, env = {} }) {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), "clipgen-e2e-web-"));
@@ -47,12 +50,20 @@ export async function startServer({ binary, webDir, cwd, log, env = {} }) {
   await waitUntilHealthy(url, exited);
   return {
     url,
+    // A server that does not stop on SIGTERM is a bug to report, not a reason to hang the run.
     async stop() {
+      let stuck = false;
       if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
-        await exited;
+        const timer = new Promise((resolve) => setTimeout(() => resolve("timeout"), stopTimeoutMs).unref());
+        if ((await Promise.race([exited, timer])) === "timeout") {
+          stuck = true;
+          child.kill("SIGKILL");
+          await exited;
+        }
       }
       await rm(dataDir, { recursive: true, force: true });
+      if (stuck) throw new Error(`clipgen serve was still running ${stopTimeoutMs / 1000} s after SIGTERM`);
     },
   };
 }

