@@ -70,8 +70,9 @@ void MultipartReader::feed(std::string_view bytes) {
     if (state_ == State::preamble || state_ == State::content) {
       const auto at = rest.find(delimiter_);
       if (at == std::string_view::npos) {
-        // Everything but a tail that could be the start of a delimiter is content.
-        const std::size_t safe = rest.size() > delimiter_.size() ? rest.size() - delimiter_.size() + 1 : 0;
+        // Everything but a tail that could be the start of a delimiter (one byte shorter than
+        // it) is content, whatever the pieces' sizes.
+        const std::size_t safe = rest.size() >= delimiter_.size() ? rest.size() - delimiter_.size() + 1 : 0;
         if (state_ == State::content && safe > 0) callbacks_.content(rest.substr(0, safe));
         used += safe;
         break;

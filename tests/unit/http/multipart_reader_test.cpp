@@ -114,4 +114,20 @@ TEST(MultipartReader, APartHeaderAtTheLimitIsTakenWhateverThePieceSize) {
   }
 }
 
+// A body cut off in a part's content: what was handed on before the refusal is everything but
+// a tail one byte shorter than the delimiter, whether the bytes came whole or a few at a time
+// (pieces that left exactly a delimiter's length held one byte more; found by fuzz_multipart).
+TEST(MultipartReader, ContentHandedOnBeforeACutIsTheSameWhateverThePieceSize) {
+  const std::string content = "not really a video, and no closing delimiter";
+  const std::string body = "--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n" + content;
+  for (const std::size_t piece : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}, body.size()}) {
+    std::string handed_on;
+    MultipartReader reader("b", {.begin_part = [](const MultipartReader::Part&) {},
+                                 .content = [&](std::string_view bytes) { handed_on.append(bytes); }});
+    for (std::size_t at = 0; at < body.size(); at += piece) reader.feed(std::string_view(body).substr(at, piece));
+    EXPECT_THROW(reader.finish(), clipgen::http::Error);
+    EXPECT_EQ(handed_on, content.substr(0, content.size() - std::string("\r\n--b").size() + 1)) << piece;
+  }
+}
+
 }  // namespace
