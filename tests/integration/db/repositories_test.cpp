@@ -490,6 +490,11 @@ TEST_P(Repositories, AUserWithAJobRunningWaitsBehindOthers) {
   const auto ada_video = make_video(ada);
   const auto ada_first = jobs.create(ada_video.id, ada.id, {});
   const auto ada_second = jobs.create(ada_video.id, ada.id, {});
+  {
+    // Both may be made in the same millisecond; then the id would decide which is older.
+    auto sql = database.db().session();
+    sql << "UPDATE jobs SET created_at = created_at - 1000 WHERE id = :id", soci::use(ada_first.id);
+  }
   ASSERT_EQ(jobs.claim("w1", t0, t0 + 60s)->id, ada_first.id);
   const auto bob_job = jobs.create(make_video(bob).id, bob.id, {});
   // Two workers: the second goes to bob, although ada's second job is older.
