@@ -42,6 +42,19 @@ add_library(clipgen::jwt ALIAS PkgConfig::LIBJWT)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 add_library(clipgen::sodium ALIAS PkgConfig::SODIUM)
 
+# Unicode: normalisation, character properties, UTS #39 spoof checks (names, emails).
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+add_library(clipgen::icu ALIAS PkgConfig::ICU)
+
+# cracklib: the commonly used passwords a new account may not use (dictionaries from
+# cracklib-runtime). No pkg-config file on Debian.
+find_path(CRACKLIB_INCLUDE_DIR crack.h REQUIRED)
+find_library(CRACKLIB_LIB crack REQUIRED)
+add_library(clipgen_cracklib INTERFACE)
+target_include_directories(clipgen_cracklib SYSTEM INTERFACE ${CRACKLIB_INCLUDE_DIR})
+target_link_libraries(clipgen_cracklib INTERFACE ${CRACKLIB_LIB})
+add_library(clipgen::cracklib ALIAS clipgen_cracklib)
+
 find_package(CURL REQUIRED)
 add_library(clipgen::curl ALIAS CURL::libcurl)
 find_package(OpenSSL REQUIRED)

@@ -19,11 +19,14 @@ PACKAGES=(
   # service (Beast and Asio come with libboost1.81-dev; Boost.URL's library is its own package)
   libcurl4-openssl-dev libssl-dev libsoci-dev libboost1.81-dev libboost-url1.81-dev libsqlite3-dev libpq-dev
   libsodium-dev libjwt-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
+  libicu-dev libcrack2-dev cracklib-runtime
   # tests and benchmarks (cpp-httplib: the tests' HTTP clients and fake servers; the seed's
   # FastAPI stack for bench/api)
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   postgresql sqlite3 curl python3-boto3 awscli wrk bc
   python3-fastapi python3-uvicorn python3-jwt python3-multipart
+  # fuzzing (libFuzzer from Debian's clang)
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev
   # browser tests (node + npm come from the machine, or from Debian below)
   chromium
 )

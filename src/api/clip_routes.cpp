@@ -33,7 +33,7 @@ void serve_signed_file(ApiContext& context, const http::Request& req, http::Resp
   const SignedUrl url{req.path, parse_expiry(req.query_param("expires").value_or("")),
                       req.query_param("signature").value_or("")};
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-  switch (check_signature(url, now.count(), context.secret_key)) {
+  switch (check_signature(url, now.count(), context.keys.links)) {
     case SignatureCheck::invalid: throw HttpError(403, "bad_signature", "invalid link");
     case SignatureCheck::expired: throw HttpError(403, "link_expired", "this link has expired; ask the API for a new one");
     case SignatureCheck::valid: break;

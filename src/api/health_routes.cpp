@@ -1,8 +1,10 @@
 // GET /healthz (the process answers), GET /readyz (and reaches its database), GET /metrics
+// (api/metrics_access.h says who may read it)
 #include <spdlog/spdlog.h>
 
 #include "api/job_counts.h"
 #include "api/json_io.h"
+#include "api/metrics_access.h"
 #include "api/routes.h"
 
 namespace clipgen::api {
@@ -24,7 +26,15 @@ void add_health_routes(Router& router, ApiContext& context) {
     }
   });
 
-  router.get("/metrics", Access::anyone, [&context](const http::Request&, http::Response& res) {
+  router.get("/metrics", Access::anyone, [&context](const http::Request& req, http::Response& res) {
+    switch (metrics_access(req.remote_address, req.header("Authorization"), context.metrics_token)) {
+      case MetricsAccess::needs_token:
+        res.headers.set("WWW-Authenticate", "Bearer");
+        throw unauthorized("send \"Authorization: Bearer <CLIPGEN_METRICS_TOKEN>\" for /metrics");
+      case MetricsAccess::forbidden:
+        throw HttpError(403, "forbidden", "/metrics answers this machine only unless CLIPGEN_METRICS_TOKEN is set");
+      case MetricsAccess::allowed: break;
+    }
     res.set_content(context.metrics.render(count_jobs_by_status(context.db)), "text/plain; version=0.0.4");
   });
 }

@@ -9,6 +9,7 @@
 #include "api/cors.h"
 #include "api/http_error.h"
 #include "api/json_io.h"
+#include "api/security_headers.h"
 
 namespace clipgen::api {
 namespace {
@@ -53,7 +54,8 @@ std::string make_request_id() {
   return fmt::format("{:016x}", generator());
 }
 
-http::Hooks make_http_hooks(const std::vector<std::string>& cors_origins, Metrics& metrics) {
+http::Hooks make_http_hooks(const std::vector<std::string>& cors_origins, const std::string& storage_origin,
+                            Metrics& metrics) {
   return {
       .begin =
           [cors_origins](http::Request& req, http::Response& res) {
@@ -63,6 +65,11 @@ http::Hooks make_http_hooks(const std::vector<std::string>& cors_origins, Metric
             apply_cors(cors_origins, req, res);
           },
       .error = answer_failure,
+      .send =
+          [storage_origin](const http::Request& req, http::Response& res) {
+            for (auto& [name, value] : security_headers(response_kind(req, res), storage_origin))
+              res.headers.set(name, std::move(value));
+          },
       .finish =
           [&metrics](const http::Request& req, const http::Response& res) {
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - req.started).count();

@@ -4,6 +4,7 @@
 
 #include "api/json_mapping.h"
 #include "db/job_repository.h"
+#include "text/json_text.h"
 
 namespace clipgen::api {
 namespace {
@@ -38,7 +39,7 @@ JobSnapshots::Snapshot JobSnapshots::get(const std::string& job_id, const std::s
   Snapshot snapshot;
   try {
     if (const auto job = db::JobRepository(db_).get(job_id, user_id)) {
-      snapshot = {true, db::is_final(job->status), job_json(*job).dump()};
+      snapshot = {true, db::is_final(job->status), text::to_json_text(job_json(*job))};
     }
   } catch (...) {
     std::lock_guard lock(mutex_);

@@ -42,7 +42,10 @@ void add_job_routes(Router& router, ApiContext& context) {
     const auto video = db::VideoRepository(context.db).get(req.path_params[0], user_id);
     if (!video) throw not_found("video");
     const auto settings = read_settings(body);
-    const auto job = db::JobRepository(context.db).create(video->id, user_id, jobs::to_json(settings));
+    const auto admit = [&](const db::UserUsage& usage) {
+      if (auto refusal = job_refusal(usage, context.limits.quotas)) throw *refusal;
+    };
+    const auto job = db::JobRepository(context.db).create(video->id, user_id, jobs::to_json(settings), admit);
     send_json(res, 202, {{"job", job_json(job)}});
   });
 

@@ -1,10 +1,12 @@
 #include "api/json_io.h"
 
+#include "text/json_text.h"
+
 namespace clipgen::api {
 
 void send_json(http::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  res.set_content(text::to_json_text(body), "application/json");
 }
 
 void send_error(http::Response& res, const HttpError& error) {

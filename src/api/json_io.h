@@ -1,6 +1,8 @@
 #pragma once
 // JSON in and out of HTTP: bodies parsed (the server already held them to the route's limit),
-// answers and errors written.
+// answers and errors written (stored text that is not valid UTF-8 never makes them throw).
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -26,7 +28,9 @@ std::optional<T> optional_field(const nlohmann::json& body, const std::string& n
   if constexpr (std::is_same_v<T, bool>) {
     fits = it->is_boolean();
   } else if constexpr (std::is_integral_v<T>) {
-    fits = it->is_number_integer();
+    // An integer too large for T is refused, never wrapped.
+    fits = it->is_number_integer() &&
+           (!it->is_number_unsigned() || it->template get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<T>::max()));
   } else if constexpr (std::is_floating_point_v<T>) {
     fits = it->is_number();
   } else {

@@ -11,7 +11,7 @@ MediaLink media_link(ApiContext& context, const std::string& storage_key, const 
   if (auto presigned = context.storage.presigned_get(storage_key, context.limits.link_lifetime, download_filename)) {
     return {*presigned, expires};
   }
-  return {signed_url(kFilesPrefix + storage_key, expires, context.secret_key), expires};
+  return {signed_url(kFilesPrefix + storage_key, expires, context.keys.links), expires};
 }
 
 }  // namespace clipgen::api

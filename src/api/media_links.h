@@ -1,6 +1,6 @@
 #pragma once
 // Links a browser can fetch a stored file with, without a bearer token: the storage's own
-// presigned URL when it has one (S3), else a URL into /files signed with SECRET_KEY.
+// presigned URL when it has one (S3), else a URL into /files signed with the links key derived from SECRET_KEY.
 #include <cstdint>
 #include <string>
 

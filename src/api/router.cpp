@@ -8,8 +8,10 @@ http::Route Router::route(const std::string& method, const std::string& pattern,
   http::Route route{.method = method, .pattern = pattern};
   if (access != Access::anyone) {
     const bool query_token = access == Access::user_or_query_token;
-    route.guard = [&tokens = tokens_, query_token](http::Request& req) {
-      req.remote_user = authenticate(req, tokens, query_token);
+    route.guard = [&context = context_, query_token](http::Request& req) {
+      auto signed_in = authenticate(req, context, query_token);
+      req.remote_user = std::move(signed_in.user_id);
+      req.remote_session = std::move(signed_in.session_id);
     };
   }
   return route;

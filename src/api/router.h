@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <string>
 
-#include "auth/token.h"
+#include "api/api_context.h"
 #include "http/route.h"
 #include "http/server.h"
 
@@ -24,15 +24,16 @@ namespace clipgen::api {
 
 enum class Access {
   anyone,               // no token needed
-  user,                 // a bearer token, checked before any body byte is read; the user id is
-                        // then in Request::remote_user (401 otherwise)
+  user,                 // a bearer token or the session cookie (api/authenticate.h), checked
+                        // before any body byte is read; the user id is then in
+                        // Request::remote_user, the session in remote_session (401 otherwise)
   user_or_query_token,  // the same, or an `access_token` query parameter (EventSource)
 };
 
 class Router {
  public:
-  Router(http::Server& server, const auth::TokenIssuer& tokens, std::size_t max_json_bytes)
-      : server_(server), tokens_(tokens), max_json_bytes_(max_json_bytes) {}
+  Router(http::Server& server, ApiContext& context, std::size_t max_json_bytes)
+      : server_(server), context_(context), max_json_bytes_(max_json_bytes) {}
 
   // No body allowed (413 for one).
   void get(const std::string& pattern, Access access, http::Handler handler);
@@ -50,7 +51,7 @@ class Router {
   http::Route route(const std::string& method, const std::string& pattern, Access access) const;
 
   http::Server& server_;
-  const auth::TokenIssuer& tokens_;
+  ApiContext& context_;
   std::size_t max_json_bytes_;
 };
 

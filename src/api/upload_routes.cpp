@@ -44,6 +44,7 @@ void start_upload(ApiContext& context, const http::Request& req, http::Response&
   if (size <= 0) throw invalid_field("size_bytes", "must be a positive number of bytes");
   if (static_cast<std::uint64_t>(size) > context.limits.max_upload_bytes)
     throw too_large(fmt::format("the file is larger than the limit of {} bytes", context.limits.max_upload_bytes));
+  check_upload_quota(context, user_id, static_cast<std::uint64_t>(size));
 
   const std::string video_id = db::new_id();
   const std::string key = original_key(user_id, video_id, filename);
@@ -57,7 +58,7 @@ void start_upload(ApiContext& context, const http::Request& req, http::Response&
                             .expires = unix_now() + std::chrono::seconds(kCompletionWindow).count()};
   send_json(res, 201,
             {{"upload",
-              {{"id", issue_upload_token(ticket, context.secret_key)},
+              {{"id", issue_upload_token(ticket, context.keys.uploads)},
                {"url", *url},
                {"method", "PUT"},
                {"headers", {{"Content-Type", content_type}}}}}});
@@ -71,7 +72,7 @@ void start_upload(ApiContext& context, const http::Request& req, http::Response&
 
 void complete_upload(ApiContext& context, const http::Request& req, http::Response& res) {
   const std::string& user_id = req.remote_user;
-  const auto ticket = read_upload_token(req.path_params[0], unix_now(), context.secret_key);
+  const auto ticket = read_upload_token(req.path_params[0], unix_now(), context.keys.uploads);
   // Another user's upload is as unknown as a forged or expired one.
   if (!ticket || ticket->user_id != user_id) throw not_found("upload");
 
@@ -97,7 +98,8 @@ void complete_upload(ApiContext& context, const http::Request& req, http::Respon
   db::Video video;
   try {
     video = probe_video({.video_id = ticket->video_id, .user_id = user_id, .filename = ticket->filename,
-                         .path = local, .storage_key = ticket->storage_key});
+                         .path = local, .storage_key = ticket->storage_key},
+                        context.limits.quotas);
   } catch (const HttpError& e) {
     refuse(context, *ticket, e);
   }

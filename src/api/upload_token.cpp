@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "api/hmac_hex.h"
+#include "text/json_text.h"
 
 namespace clipgen::api {
 namespace {
@@ -37,7 +38,7 @@ std::optional<std::string> from_base64(std::string_view text) {
 std::string issue_upload_token(const UploadTicket& ticket, std::string_view secret) {
   const nlohmann::json claims = {{"u", ticket.user_id}, {"v", ticket.video_id}, {"k", ticket.storage_key},
                                  {"f", ticket.filename}, {"e", ticket.expires}};
-  const std::string payload = to_base64(claims.dump());
+  const std::string payload = to_base64(text::to_json_text(claims));
   return payload + "." + sign(payload, secret);
 }
 

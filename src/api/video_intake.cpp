@@ -6,8 +6,10 @@
 
 #include "api/http_error.h"
 #include "api/upload_receiver.h"
+#include "db/user_repository.h"
 #include "media/media_error.h"
 #include "media/probe.h"
+#include "text/display_text.h"
 
 namespace fs = std::filesystem;
 
@@ -15,6 +17,7 @@ namespace clipgen::api {
 namespace {
 
 constexpr std::size_t kMaxExtensionLength = 6;  // ".mp4", ".webm"; longer is no extension
+constexpr std::size_t kMaxFilenameCodePoints = 255;
 
 // The type from what the file holds, never from what the client claimed.
 std::string content_type_of(const media::MediaInfo& info) {
@@ -30,6 +33,14 @@ std::string content_type_of(const media::MediaInfo& info) {
   return "application/octet-stream";
 }
 
+// The name shown for the video: what the client sent, made valid UTF-8 without control or
+// invisible characters (it is listed as JSON for as long as the video exists).
+std::string stored_filename(const IntakeFile& file) {
+  const auto name = text::display_text(file.filename.empty() ? file.path.filename().string() : file.filename,
+                                       kMaxFilenameCodePoints);
+  return name.empty() ? "upload" : name;
+}
+
 }  // namespace
 
 std::string original_key(const std::string& user_id, const std::string& video_id, const std::string& filename) {
@@ -38,7 +49,7 @@ std::string original_key(const std::string& user_id, const std::string& video_id
                      extension.size() <= kMaxExtensionLength ? extension : "");
 }
 
-db::Video probe_video(const IntakeFile& file) {
+db::Video probe_video(const IntakeFile& file, const UserQuotas& quotas) {
   media::MediaInfo info;
   try {
     info = media::probe(file.path);
@@ -46,10 +57,11 @@ db::Video probe_video(const IntakeFile& file) {
   } catch (const media::MediaError& e) {
     throw HttpError(422, "unusable_media", e.what(), "file");
   }
+  if (auto refusal = video_refusal(info.duration, info.width, info.height, quotas)) throw *refusal;
   db::Video video;
   video.id = file.video_id;
   video.user_id = file.user_id;
-  video.filename = file.filename.empty() ? file.path.filename().string() : file.filename;
+  video.filename = stored_filename(file);
   video.content_type = content_type_of(info);
   video.size_bytes = fs::file_size(file.path);
   video.duration_s = info.duration;
@@ -61,10 +73,22 @@ db::Video probe_video(const IntakeFile& file) {
   return video;
 }
 
+void check_upload_quota(ApiContext& context, const std::string& user_id, std::uint64_t incoming_bytes) {
+  if (auto refusal = upload_refusal(db::UserRepository(context.db).usage(user_id, db::now()), incoming_bytes,
+                                    context.limits.quotas))
+    throw *refusal;
+}
+
 db::Video save_video(ApiContext& context, const db::Video& video) {
   db::VideoRepository videos(context.db);
+  const auto admit = [&](const db::UserUsage& usage) {
+    if (auto refusal = upload_refusal(usage, video.size_bytes, context.limits.quotas)) throw *refusal;
+  };
   try {
-    return videos.create(video);
+    return videos.create(video, admit);
+  } catch (const HttpError&) {
+    context.storage.remove(video.storage_key);  // refused by a quota: nothing of it stays
+    throw;
   } catch (...) {
     std::optional<db::Video> existing;
     try {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
+
 #include "api/json_io.h"
 #include "api/json_mapping.h"
 #include "api/routes.h"
@@ -34,7 +36,8 @@ void register_video(ApiContext& context, const std::string& user_id, const std::
                     const ReceivedUpload& upload, http::Response& res) {
   const std::string key = original_key(user_id, video_id, upload.filename);
   const auto video = probe_video(
-      {.video_id = video_id, .user_id = user_id, .filename = upload.filename, .path = upload.path, .storage_key = key});
+      {.video_id = video_id, .user_id = user_id, .filename = upload.filename, .path = upload.path, .storage_key = key},
+      context.limits.quotas);
   context.storage.put_file(key, upload.path, video.content_type);
   send_json(res, 201, {{"video", video_json(save_video(context, video))}});
 }
@@ -42,6 +45,8 @@ void register_video(ApiContext& context, const std::string& user_id, const std::
 // POST /api/videos: the file goes to a folder of its own as it arrives; then it is probed,
 // stored and registered.
 http::BodyReceiver receive_video(ApiContext& context, const http::Request& req) {
+  // Refused before the body is read when the announced size already breaks a quota.
+  check_upload_quota(context, req.remote_user, std::strtoull(req.header("Content-Length").c_str(), nullptr, 10));
   const std::string video_id = db::new_id();
   const fs::path folder = context.upload_dir / video_id;
   auto receiver = std::make_shared<UploadReceiver>(req.header("Content-Type"), folder, context.limits.max_upload_bytes);

@@ -5,6 +5,7 @@
 
 #include "app/commands.h"
 #include "media/probe.h"
+#include "text/json_text.h"
 
 namespace clipgen::app {
 
@@ -26,7 +27,7 @@ void add_probe_command(CLI::App& app) {
         {"audio_codec", info.audio_codec}, {"sample_rate", info.sample_rate}, {"channels", info.channels},
         {"picture_end", info.picture_end}, {"audio_tracks", tracks},
     };
-    std::cout << out.dump(2) << "\n";
+    std::cout << text::to_json_text(out, 2) << "\n";
   });
 }
 

@@ -16,6 +16,7 @@
 #include "jobs/pipeline.h"
 #include "jobs/settings_validation.h"
 #include "speech/transcript_format.h"
+#include "text/json_text.h"
 
 namespace fs = std::filesystem;
 
@@ -65,15 +66,15 @@ void run_process(const ProcessOptions& opt) {
                                          std::nullopt, hooks);
   display.finish();
 
-  write_text(staging.path() / "transcript.json", speech::to_json(result.transcript).dump(2));
+  write_text(staging.path() / "transcript.json", text::to_json_text(speech::to_json(result.transcript), 2));
   write_text(staging.path() / "transcript.srt", speech::to_srt(result.transcript));
   write_text(staging.path() / "transcript.vtt", speech::to_vtt(result.transcript));
   const auto report = clips_json(opt.input, opt.settings, result);
-  write_text(staging.path() / "clips.json", report.dump(2));
+  write_text(staging.path() / "clips.json", text::to_json_text(report, 2));
   staging.commit();
 
   if (opt.json) {
-    std::cout << report.dump(2) << "\n";
+    std::cout << text::to_json_text(report, 2) << "\n";
   } else {
     std::cout << clips_table(result) << "wrote " << result.clips.size() << " clip(s) to " << out_dir.string() << "\n";
   }

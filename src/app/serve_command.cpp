@@ -1,13 +1,17 @@
 // `clipgen serve`: the HTTP API (and the web UI) with job workers in the same process.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "api/cors.h"
 #include "api/http_front.h"
 #include "api/routes.h"
+#include "api/security_headers.h"
 #include "api/web_ui.h"
 #include "app/commands.h"
+#include "app/scratch_area.h"
 #include "app/service_runtime.h"
 #include "app/shutdown_signal.h"
 #include "http/server.h"
@@ -18,25 +22,38 @@ namespace clipgen::app {
 namespace {
 
 void run_serve(const ServiceConfig& config) {
-  const std::string secret = resolve_secret_key(config);  // refuse to start before opening anything
+  // Refuse to start before opening anything.
+  const auto keys = auth::derive_service_keys(resolve_secret_key(config));
+  const auth::PasswordPolicy passwords;
   spdlog::set_level(spdlog::level::info);
   ServiceRuntime runtime(config);
-  const auth::TokenIssuer tokens(secret);
+  const auth::TokenIssuer tokens(keys.tokens);
   auth::LoginThrottle throttle;
+  auth::RateLimiter registrations(config.registrations_per_hour, std::chrono::hours(1));
+  auth::HashingPool hashing(config.hash_threads > 0 ? config.hash_threads : std::max(1u, std::thread::hardware_concurrency()),
+                            config.hash_queue);
   api::Metrics metrics;
+  ScratchArea uploads(config.data_dir / "uploads");
 
+  // Presigned URLs name the storage's origin; the page may load media from it and upload to it.
+  const auto presigned = runtime.storage->presigned_get("origin-probe", std::chrono::seconds(60), "probe");
   http::Server server({.limits = config.http_limits, .worker_threads = config.http_threads},
-                      api::make_http_hooks(api::parse_origins(config.cors_origins), metrics));
+                      api::make_http_hooks(api::parse_origins(config.cors_origins),
+                                           api::origin_of(presigned.value_or("")), metrics));
   api::ApiContext context{.db = *runtime.db,
                           .storage = *runtime.storage,
                           .tokens = tokens,
                           .throttle = throttle,
+                          .registrations = registrations,
+                          .hashing = hashing,
+                          .passwords = passwords,
                           .password_cost = auth::interactive_cost(),
                           .metrics = metrics,
-                          .secret_key = secret,
-                          .upload_dir = config.data_dir / "uploads",
-                          .limits = {.max_upload_bytes = config.max_upload_bytes}};
-  api::Router router(server, tokens, config.max_json_bytes);
+                          .keys = keys,
+                          .metrics_token = config.metrics_token,
+                          .upload_dir = uploads.path(),
+                          .limits = {.max_upload_bytes = config.max_upload_bytes, .quotas = config.quotas}};
+  api::Router router(server, context, config.max_json_bytes);
   api::add_preflight_route(server);
   api::add_health_routes(router, context);
   api::add_auth_routes(router, context);

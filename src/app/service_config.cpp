@@ -7,6 +7,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "auth/service_keys.h"
 #include "db/database.h"
 
 namespace fs = std::filesystem;
@@ -14,7 +15,6 @@ namespace fs = std::filesystem;
 namespace clipgen::app {
 namespace {
 
-constexpr std::size_t kMinSecretLength = 32;
 constexpr const char* kSecretFile = "secret_key";
 
 std::string make_dev_secret(const fs::path& file) {
@@ -84,9 +84,44 @@ void add_http_options(CLI::App& command, ServiceConfig& config) {
       ->check(CLI::Range(std::uint64_t{1024}, std::uint64_t{16} << 20))
       ->capture_default_str();
   command.add_option("--http-threads", config.http_threads,
-                     "Threads running route handlers (database queries, password hashing, storage calls)")
+                     "Threads running route handlers (database queries, storage calls; hashes run on --hash-threads)")
       ->envname("CLIPGEN_HTTP_THREADS")
       ->check(CLI::Range(1u, 1024u))
+      ->capture_default_str();
+  command.add_option("--metrics-token", config.metrics_token,
+                     "Bearer token /metrics asks for (unset: /metrics answers this machine only)")
+      ->envname("CLIPGEN_METRICS_TOKEN");
+  command.add_option("--registrations-per-hour", config.registrations_per_hour, "Accounts made from one address per hour")
+      ->envname("CLIPGEN_REGISTRATIONS_PER_HOUR")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  command.add_option("--hash-threads", config.hash_threads, "Password hashes run at once, 64 MiB each (0: one per core)")
+      ->envname("CLIPGEN_HASH_THREADS")
+      ->check(CLI::Range(0u, 256u))
+      ->capture_default_str();
+  command.add_option("--hash-queue", config.hash_queue, "Password hashes that may wait; beyond them, 503")
+      ->envname("CLIPGEN_HASH_QUEUE")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
+  auto& quotas = config.quotas;
+  command.add_option("--max-active-jobs", quotas.max_active_jobs, "Jobs one user may have queued or running")
+      ->envname("CLIPGEN_MAX_ACTIVE_JOBS")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  command.add_option("--max-uploads-per-day", quotas.max_uploads_per_day, "Videos one user may upload in 24 hours")
+      ->envname("CLIPGEN_MAX_UPLOADS_PER_DAY")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  command.add_option("--max-stored-bytes", quotas.max_stored_bytes, "Bytes of videos and clips one user may keep")
+      ->envname("CLIPGEN_MAX_STORED_BYTES")
+      ->capture_default_str();
+  command.add_option("--max-video-seconds", quotas.max_video_seconds, "Longest video accepted, in seconds")
+      ->envname("CLIPGEN_MAX_VIDEO_SECONDS")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command.add_option("--max-video-pixels", quotas.max_video_pixels, "Largest picture accepted, width x height")
+      ->envname("CLIPGEN_MAX_VIDEO_PIXELS")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   add_http_limit_options(command, config.http_limits);
 }
@@ -138,8 +173,7 @@ void add_http_limit_options(CLI::App& command, http::Limits& limits) {
 
 std::string resolve_secret_key(const ServiceConfig& config) {
   if (!config.secret_key.empty()) {
-    if (config.secret_key.size() < kMinSecretLength)
-      throw std::invalid_argument("SECRET_KEY must be at least 32 characters; make one with: openssl rand -hex 32");
+    if (const auto problem = auth::secret_key_problem(config.secret_key)) throw std::invalid_argument(*problem);
     return config.secret_key;
   }
   if (!config.dev)
@@ -149,7 +183,7 @@ std::string resolve_secret_key(const ServiceConfig& config) {
   const fs::path file = config.data_dir / kSecretFile;
   std::ifstream in(file);
   std::string kept;
-  if (in >> kept && kept.size() >= kMinSecretLength) return kept;
+  if (in >> kept && !auth::secret_key_problem(kept)) return kept;
   return make_dev_secret(file);
 }
 

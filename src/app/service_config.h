@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "api/quotas.h"
 #include "app/engines.h"
 #include "http/server.h"
 
@@ -24,9 +25,14 @@ struct ServiceConfig {
   std::uint64_t max_upload_bytes = 4ull << 30;
   std::string cors_origins;                 // comma-separated; "*" for any
   std::filesystem::path web_dir = "web/dist";
-  unsigned http_threads = 16;               // run route handlers: database, password hashing, storage
+  unsigned http_threads = 16;               // run route handlers: database, storage (hashes: hash_threads)
   std::uint64_t max_json_bytes = 64 * 1024;
   http::Limits http_limits;                 // request line, header, timeouts, connections
+  api::UserQuotas quotas;                   // per-user limits (CLIPGEN_MAX_*)
+  int registrations_per_hour = 10;          // accounts made from one address
+  unsigned hash_threads = 0;                // password hashes at once; 0: one per core
+  std::size_t hash_queue = 32;              // hashes waiting beyond those; then 503
+  std::string metrics_token;                // empty: /metrics for loopback clients only
   unsigned job_lease_seconds = 60;          // a killed worker's job returns to the queue after this
   EngineOptions engines;
 };
@@ -40,9 +46,9 @@ void add_http_options(CLI::App& command, ServiceConfig& config);
 // Its protocol limits and deadlines (part of add_http_options).
 void add_http_limit_options(CLI::App& command, http::Limits& limits);
 
-// SECRET_KEY when set (at least 32 characters); with --dev, the key kept in
-// <data_dir>/secret_key, made from random bytes on first start. Throws std::invalid_argument
-// saying what to do otherwise.
+// SECRET_KEY when set and unpredictable enough (auth::secret_key_problem); with --dev, the key
+// kept in <data_dir>/secret_key, made from random bytes on first start. Throws
+// std::invalid_argument saying what to do otherwise.
 std::string resolve_secret_key(const ServiceConfig& config);
 
 // DATABASE_URL, or SQLite at <data_dir>/clipgen.db.

@@ -12,7 +12,7 @@ std::unique_ptr<db::Database> open_database(const ServiceConfig& config) {
 }
 
 ServiceRuntime::ServiceRuntime(const ServiceConfig& config)
-    : db(open_database(config)), storage(storage::open_storage(config.data_dir)) {
+    : db(open_database(config)), storage(storage::open_storage(config.data_dir)), work_area(config.data_dir / "work") {
   const int applied = db::migrate(*db);
   if (applied > 0) spdlog::info("database {}: applied {} migration(s)", db->display_name(), applied);
 }
@@ -24,7 +24,7 @@ std::unique_ptr<jobs::WorkerPool> make_worker_pool(
   options.on_stage_done = std::move(on_stage_done);
   options.threads = config.workers;
   options.render_threads = config.engines.threads;
-  options.scratch_dir = config.data_dir / "work";
+  options.scratch_dir = runtime.work_area.path();
   options.poll_interval = std::chrono::milliseconds(250);
   options.queue.lease = std::chrono::seconds(config.job_lease_seconds);
   const EngineOptions engines = config.engines;

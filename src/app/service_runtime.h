@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "app/scratch_area.h"
 #include "app/service_config.h"
 #include "db/database.h"
 #include "jobs/worker.h"
@@ -20,6 +21,7 @@ struct ServiceRuntime {
 
   std::unique_ptr<db::Database> db;
   std::unique_ptr<storage::Storage> storage;
+  ScratchArea work_area;  // this process's folder for job work files; a dead one's is swept
 };
 
 // config.workers job threads over the runtime's database and storage (not started); stage

@@ -13,6 +13,7 @@
 #include "media/media_error.h"
 #include "media/probe.h"
 #include "speech/transcript_format.h"
+#include "text/json_text.h"
 
 namespace fs = std::filesystem;
 
@@ -59,7 +60,7 @@ void run_transcribe(const TranscribeOptions& opt) {
   if (!sound.note.empty()) std::cerr << sound.note << "\n";
   if (opt.format == "srt") std::cout << speech::to_srt(transcript);
   else if (opt.format == "vtt") std::cout << speech::to_vtt(transcript);
-  else std::cout << speech::to_json(transcript).dump(2) << "\n";
+  else std::cout << text::to_json_text(speech::to_json(transcript), 2) << "\n";
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "app/service_runtime.h"
 #include "auth/credentials.h"
 #include "auth/password.h"
+#include "auth/password_policy.h"
 #include "db/migrations.h"
 #include "db/user_repository.h"
 
@@ -18,11 +19,13 @@ struct UserOptions {
 };
 
 void create_user(const UserOptions& options) {
-  const auto email = auth::normalize_email(options.email);
-  if (!email) throw std::invalid_argument(options.email + ": not a valid email address");
+  const auto checked = auth::check_email(options.email);
+  const auto& email = checked.email;
+  if (!email) throw std::invalid_argument(options.email + ": " + checked.problem);
   std::string password;
   std::getline(std::cin, password);
-  if (const auto problem = auth::password_problem(password)) throw std::invalid_argument("password: " + *problem);
+  if (const auto problem = auth::PasswordPolicy().problem(password, *email))
+    throw std::invalid_argument("password: " + *problem);
   const auto database = open_database(options.config);
   db::migrate(*database);
   const auto user = db::UserRepository(*database).create(*email, auth::hash_password(password));

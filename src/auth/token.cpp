@@ -33,16 +33,16 @@ const unsigned char* key_bytes(const std::string& secret) {
 TokenIssuer::TokenIssuer(std::string secret, std::chrono::seconds lifetime)
     : secret_(std::move(secret)), lifetime_(lifetime) {
   if (secret_.size() < kMinSecretBytes)
-    throw std::invalid_argument("SECRET_KEY must be at least 32 characters long (try: openssl rand -hex 32)");
+    throw std::invalid_argument("the token key must be at least 32 bytes long");
   if (lifetime_ <= std::chrono::seconds(0)) throw std::invalid_argument("a token lifetime must be positive");
 }
 
-IssuedToken TokenIssuer::issue(const std::string& user_id, Clock::time_point now) const {
+IssuedToken TokenIssuer::issue(const std::string& user_id, const std::string& session_id, Clock::time_point now) const {
   jwt_t* raw = nullptr;
   if (jwt_new(&raw) != 0) throw std::runtime_error("out of memory while making a token");
   JwtPtr jwt(raw);
   const auto expires_at = std::chrono::time_point_cast<std::chrono::seconds>(now + lifetime_);
-  if (jwt_add_grant(jwt.get(), "sub", user_id.c_str()) != 0 ||
+  if (jwt_add_grant(jwt.get(), "sub", user_id.c_str()) != 0 || jwt_add_grant(jwt.get(), "sid", session_id.c_str()) != 0 ||
       jwt_add_grant_int(jwt.get(), "iat", to_seconds(now)) != 0 ||
       jwt_add_grant_int(jwt.get(), "exp", to_seconds(expires_at)) != 0 ||
       jwt_set_alg(jwt.get(), JWT_ALG_HS256, key_bytes(secret_), static_cast<int>(secret_.size())) != 0) {
@@ -69,7 +69,9 @@ TokenClaims TokenIssuer::verify(std::string_view token, Clock::time_point now) c
   if (exp <= to_seconds(now)) throw InvalidToken("the token has expired");
   const char* subject = jwt_get_grant(jwt.get(), "sub");
   if (!subject || *subject == '\0') throw InvalidToken("the token names no user");
-  return {subject, Clock::time_point(std::chrono::seconds(exp))};
+  const char* session = jwt_get_grant(jwt.get(), "sid");
+  if (!session || *session == '\0') throw InvalidToken("the token names no session");
+  return {subject, session, Clock::time_point(std::chrono::seconds(exp))};
 }
 
 }  // namespace clipgen::auth

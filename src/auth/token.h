@@ -1,5 +1,6 @@
 #pragma once
-// Access tokens: HS256 JWTs (libjwt) carrying the user id ("sub"), issued-at and expiry.
+// Access tokens: HS256 JWTs (libjwt) carrying the user id ("sub"), the session it belongs to
+// ("sid": a row the server can delete, which is how a token is revoked), issued-at and expiry.
 // Verification insists on alg HS256 and an unexpired "exp" itself, since libjwt accepts
 // alg=none and does not look at exp.
 #include <chrono>
@@ -18,6 +19,7 @@ struct IssuedToken {
 
 struct TokenClaims {
   std::string user_id;
+  std::string session_id;
   Clock::time_point expires_at;
 };
 
@@ -28,11 +30,13 @@ struct InvalidToken : std::runtime_error {
 
 class TokenIssuer {
  public:
-  // `secret` is SECRET_KEY: at least 32 bytes, else std::invalid_argument.
+  // `secret`: the tokens key (ServiceKeys::tokens), at least 32 bytes, else std::invalid_argument.
   explicit TokenIssuer(std::string secret, std::chrono::seconds lifetime = std::chrono::hours(24));
 
-  IssuedToken issue(const std::string& user_id, Clock::time_point now) const;
-  // Throws InvalidToken saying why.
+  std::chrono::seconds lifetime() const { return lifetime_; }
+  IssuedToken issue(const std::string& user_id, const std::string& session_id, Clock::time_point now) const;
+  // Throws InvalidToken saying why (a token without "sid" is invalid). Whether the session
+  // still exists is the caller's to check.
   TokenClaims verify(std::string_view token, Clock::time_point now) const;
 
  private:

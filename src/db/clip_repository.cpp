@@ -8,6 +8,7 @@
 #include "db/row_queries.h"
 #include "db/row_reader.h"
 #include "db/write_transaction.h"
+#include "text/json_text.h"
 
 namespace clipgen::db {
 namespace {
@@ -41,7 +42,7 @@ Clip read_clip(const soci::row& row) {
 }
 
 void insert_clip(soci::session& sql, const Clip& c) {
-  const std::string hashtags = nlohmann::json(c.hashtags).dump();
+  const std::string hashtags = text::to_json_text(nlohmann::json(c.hashtags));
   const long long size = static_cast<long long>(c.size_bytes);
   const long long created = to_millis(c.created_at);
   sql << "INSERT INTO clips (" << kColumns

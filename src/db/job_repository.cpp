@@ -7,6 +7,7 @@
 #include "db/row_queries.h"
 #include "db/row_reader.h"
 #include "db/write_transaction.h"
+#include "text/json_text.h"
 
 namespace clipgen::db {
 namespace {
@@ -27,8 +28,17 @@ constexpr const char* kClaim =
     "status = 'running', attempts = attempts + 1, lease_owner = :worker, lease_expires_at = :until, "
     "started_at = COALESCE(started_at, :now), stage = '', progress = 0";
 
-// Oldest first; jobs made in the same millisecond in any order.
-constexpr const char* kOldestQueued = "SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1";
+// Round-robin between users (see claim() in the header): first the user to serve, from the
+// users with jobs queued (fewest running, then served longest ago, then waiting longest), then
+// that user's oldest job. Per user a few index lookups (jobs_by_status, jobs_by_user_started),
+// so a claim costs in proportion to the queued jobs, which per-user quotas bound.
+constexpr const char* kNextUser =
+    "SELECT q.user_id FROM jobs q WHERE q.status = 'queued' GROUP BY q.user_id ORDER BY "
+    "(SELECT count(*) FROM jobs r WHERE r.status = 'running' AND r.user_id = q.user_id), "
+    "COALESCE((SELECT max(s.started_at) FROM jobs s WHERE s.user_id = q.user_id), 0), "
+    "min(q.created_at), q.user_id LIMIT 1";
+const std::string kNextQueued = fmt::format(
+    "SELECT id FROM jobs WHERE status = 'queued' AND user_id = ({}) ORDER BY created_at, id LIMIT 1", kNextUser);
 
 Job read_job(const soci::row& row) {
   RowReader r(row);
@@ -74,16 +84,16 @@ std::optional<std::string> next_queued_postgresql(soci::session& sql, const std:
   soci::statement st =
       (sql.prepare << fmt::format("UPDATE jobs SET {} WHERE status = 'queued' AND id = ({} FOR UPDATE SKIP LOCKED) "
                                   "RETURNING id",
-                                  kClaim, kOldestQueued),
+                                  kClaim, kNextQueued),
        soci::use(worker_id), soci::use(until_ms), soci::use(now_ms), soci::into(id, ind));
   if (!st.execute(true) || ind != soci::i_ok) return std::nullopt;
   return id;
 }
 
-std::optional<std::string> oldest_queued(soci::session& sql) {
+std::optional<std::string> next_queued(soci::session& sql) {
   std::string id;
   soci::indicator ind = soci::i_null;
-  sql << kOldestQueued, soci::into(id, ind);
+  sql << kNextQueued, soci::into(id, ind);
   if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
   return id;
 }
@@ -91,10 +101,10 @@ std::optional<std::string> oldest_queued(soci::session& sql) {
 std::optional<std::string> next_queued_sqlite(soci::session& sql, const std::string& worker_id, long long now_ms,
                                               long long until_ms) {
   // Idle workers poll often: look without the write lock first (WAL readers never block).
-  if (!oldest_queued(sql)) return std::nullopt;
+  if (!next_queued(sql)) return std::nullopt;
   // BEGIN IMMEDIATE holds SQLite's single write lock from the read to the update.
   WriteTransaction tx(sql, Dialect::sqlite);
-  const auto id = oldest_queued(sql);
+  const auto id = next_queued(sql);
   if (!id) return std::nullopt;
   sql << fmt::format("UPDATE jobs SET {} WHERE id = :id", kClaim), soci::use(worker_id), soci::use(until_ms),
       soci::use(now_ms), soci::use(*id);
@@ -104,19 +114,26 @@ std::optional<std::string> next_queued_sqlite(soci::session& sql, const std::str
 
 }  // namespace
 
-Job JobRepository::create(const std::string& video_id, const std::string& user_id, const nlohmann::json& settings) {
+Job JobRepository::create(const std::string& video_id, const std::string& user_id, const nlohmann::json& settings,
+                          const AdmitCheck& admit) {
   Job job;
   job.id = new_id();
   job.video_id = video_id;
   job.user_id = user_id;
   job.settings = settings;
   job.created_at = now();
-  const std::string settings_text = settings.dump();
+  const std::string settings_text = text::to_json_text(settings);
   const long long created = to_millis(job.created_at);
   auto sql = db_.session();
+  WriteTransaction tx(sql, db_.dialect());
+  if (admit) {
+    lock_user(sql, db_.dialect(), user_id);
+    admit(read_usage(sql, user_id, job.created_at));
+  }
   sql << "INSERT INTO jobs (id, video_id, user_id, settings, status, created_at) "
          "VALUES (:id, :video, :user, :settings, 'queued', :created)",
       soci::use(job.id), soci::use(video_id), soci::use(user_id), soci::use(settings_text), soci::use(created);
+  tx.commit();
   return job;
 }
 
@@ -172,7 +189,7 @@ bool JobRepository::update_progress(const std::string& job_id, const std::string
 bool JobRepository::succeed(const std::string& job_id, const std::string& worker_id, const JobOutcome& outcome,
                             const std::vector<Clip>& clips, Timestamp now_at) {
   const long long at = to_millis(now_at);
-  const std::string notes = nlohmann::json(outcome.notes).dump();
+  const std::string notes = text::to_json_text(nlohmann::json(outcome.notes));
   auto sql = db_.session();
   WriteTransaction tx(sql, db_.dialect());
   const auto changed = affected(

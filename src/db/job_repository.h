@@ -11,6 +11,7 @@
 #include "db/database.h"
 #include "db/job.h"
 #include "db/timestamp.h"
+#include "db/user_usage.h"
 
 namespace clipgen::db {
 
@@ -27,8 +28,10 @@ class JobRepository {
   explicit JobRepository(Database& db) : db_(db) {}
 
   // --- user side: every call filters by user_id --------------------------------------------
-  // A queued job for the user's video (the caller checked the video is theirs).
-  Job create(const std::string& video_id, const std::string& user_id, const nlohmann::json& settings);
+  // A queued job for the user's video (the caller checked the video is theirs). `admit`, when
+  // given, sees the user's usage first (atomically with the insert) and throws to refuse.
+  Job create(const std::string& video_id, const std::string& user_id, const nlohmann::json& settings,
+             const AdmitCheck& admit = {});
   std::optional<Job> get(const std::string& id, const std::string& user_id);
   // Newest first; `video_id` empty: all of the user's jobs.
   std::vector<Job> list(const std::string& user_id, const std::string& video_id = {});
@@ -38,9 +41,13 @@ class JobRepository {
   std::optional<Job> cancel(const std::string& id, const std::string& user_id, Timestamp now);
 
   // --- worker side: writes only succeed while `worker_id` holds the lease --------------------
-  // Claims the oldest queued job (jobs made in the same millisecond in any order): status
-  // running, attempts + 1, lease until `lease_until`.
-  // Atomic across processes (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: BEGIN IMMEDIATE).
+  // Claims a queued job, taking turns between users so that one user's many jobs cannot hold
+  // everyone else up: the job of the user with the fewest jobs running, among those the user
+  // whose last job started longest ago (never: first), and that user's oldest job (jobs made
+  // in the same millisecond in any order). Status running, attempts + 1, lease until `lease_until`.
+  // Atomic across processes (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: BEGIN IMMEDIATE). On
+  // PostgreSQL a claim made while others are taking the chosen user's last queued jobs finds
+  // nothing; the worker's next poll claims again.
   std::optional<Job> claim(const std::string& worker_id, Timestamp now, Timestamp lease_until);
   // Extends the lease. False when the job is no longer this worker's to run (canceled,
   // deleted, or its lease expired and another took it): the worker must stop.

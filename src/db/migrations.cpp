@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <set>
 #include <stdexcept>
 
 #include "db/schema.h"
@@ -26,6 +27,21 @@ bool has_migrations_table(soci::session& sql, Dialect dialect) {
   return count > 0;
 }
 
+std::set<int> applied_versions(soci::session& sql) {
+  std::set<int> versions;
+  const soci::rowset<int> rows = (sql.prepare << "SELECT version FROM schema_migrations");
+  for (const int version : rows) versions.insert(version);
+  return versions;
+}
+
+// A migration renumbered after some database ran it under its former number is moved to its
+// number now (matched by name, so another migration that has the former number is left alone).
+void renumber(soci::session& sql, const Migration& migration) {
+  const std::string name(migration.name);
+  sql << "UPDATE schema_migrations SET version = :now WHERE version = :formerly AND name = :name",
+      soci::use(migration.version), soci::use(migration.formerly), soci::use(name);
+}
+
 int applied_version(soci::session& sql) {
   int version = 0;
   soci::indicator ind = soci::i_ok;
@@ -42,10 +58,13 @@ int migrate(Database& db) {
   if (db.dialect() == Dialect::postgresql) sql << "SELECT pg_advisory_xact_lock(" << kMigrationLockKey << ")";
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations ("
          "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
-  const int current = applied_version(sql);
+  for (const auto& migration : migrations())
+    if (migration.formerly != 0) renumber(sql, migration);
+  // Each one not yet recorded, in order: after a renumbering, one below the highest may be missing.
+  const auto done = applied_versions(sql);
   int applied = 0;
   for (const auto& migration : migrations()) {
-    if (migration.version <= current) continue;
+    if (done.contains(migration.version)) continue;
     try {
       for (const auto statement : migration.statements) sql << std::string(statement);
       const std::string name(migration.name);

@@ -1,7 +1,8 @@
 #pragma once
 // Numbered schema migrations, embedded in the binary (db/schema.cpp), one set for SQLite and
-// PostgreSQL. The pending ones are applied in order in one transaction (all or none) and
-// recorded in schema_migrations.
+// PostgreSQL. The pending ones (every one not recorded in schema_migrations, after renumbering
+// those recorded under a former number: db/schema.h) are applied in order in one transaction
+// (all or none) and recorded there.
 #include "db/database.h"
 
 namespace clipgen::db {

@@ -88,6 +88,26 @@ const std::vector<Migration>& migrations() {
            // transcripts are a cache, so later jobs transcribe again with the right times.
            "DELETE FROM transcripts",
        }},
+      {3,
+       "sessions and the fair queue",
+       {
+           // A token names its session; deleting the row revokes the token (logout, password
+           // change, account deletion).
+           R"(CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id),
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL))",
+           "CREATE INDEX sessions_by_user ON sessions (user_id)",
+           "CREATE INDEX sessions_by_expiry ON sessions (expires_at)",
+           // The fair queue: queued jobs grouped by user in age order, and when each user last
+           // had a job started.
+           "CREATE INDEX jobs_queue ON jobs (status, user_id, created_at)",
+           "CREATE INDEX jobs_by_user_started ON jobs (user_id, started_at)",
+           "CREATE INDEX videos_by_user_size ON videos (user_id, size_bytes)",
+       },
+       // Number 2 on the abuse branch, which databases ran before main's 2 was merged in.
+       2},
   };
   return all;
 }

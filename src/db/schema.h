@@ -10,6 +10,9 @@ struct Migration {
   std::string_view name;
   // One statement each: SOCI runs a single statement per call on both backends.
   std::vector<std::string_view> statements;
+  // The number it was recorded under by a branch that ran it before it was renumbered (0:
+  // none). A database holding it under that number and this name is renumbered first.
+  int formerly = 0;
 };
 
 const std::vector<Migration>& migrations();

@@ -2,6 +2,7 @@
 
 #include "db/timestamp.h"
 #include "speech/transcript_format.h"
+#include "text/json_text.h"
 
 namespace clipgen::db {
 namespace {
@@ -34,7 +35,7 @@ std::optional<speech::Transcript> TranscriptRepository::latest(const std::string
 
 void TranscriptRepository::put(const std::string& video_id, const std::string& user_id,
                                const speech::Transcript& transcript) {
-  const std::string words = speech::to_json(transcript).dump();
+  const std::string words = text::to_json_text(speech::to_json(transcript));
   const long long created = to_millis(now());
   auto sql = db_.session();
   sql << "INSERT INTO transcripts (video_id, user_id, engine, language, words, created_at) "

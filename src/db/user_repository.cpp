@@ -3,6 +3,7 @@
 #include "db/ids.h"
 #include "db/row_queries.h"
 #include "db/row_reader.h"
+#include "db/write_transaction.h"
 
 namespace clipgen::db {
 namespace {
@@ -50,6 +51,32 @@ std::optional<User> UserRepository::find_by_email(const std::string& email) {
 std::optional<User> UserRepository::find_by_id(const std::string& id) {
   auto sql = db_.session();
   return find_one(sql, "id", id);
+}
+
+}  // namespace clipgen::db
+
+namespace clipgen::db {
+
+UserUsage UserRepository::usage(const std::string& id, Timestamp now_at) {
+  auto sql = db_.session();
+  return read_usage(sql, id, now_at);
+}
+
+void UserRepository::set_password_hash(const std::string& id, const std::string& password_hash) {
+  auto sql = db_.session();
+  sql << "UPDATE users SET password_hash = :p WHERE id = :i", soci::use(password_hash), soci::use(id);
+}
+
+bool UserRepository::remove(const std::string& id) {
+  auto sql = db_.session();
+  WriteTransaction tx(sql, db_.dialect());
+  if (!find_one(sql, "id", id)) return false;
+  // Children before parents: the foreign keys are checked on every statement.
+  for (const auto* table : {"clips", "transcripts", "jobs", "videos", "sessions"})
+    sql << "DELETE FROM " << table << " WHERE user_id = :u", soci::use(id);
+  sql << "DELETE FROM users WHERE id = :u", soci::use(id);
+  tx.commit();
+  return true;
 }
 
 }  // namespace clipgen::db

@@ -41,19 +41,25 @@ std::vector<std::string> column_values(soci::session& sql, const std::string& qu
 
 }  // namespace
 
-Video VideoRepository::create(Video video) {
+Video VideoRepository::create(Video video, const AdmitCheck& admit) {
   if (video.id.empty() || video.user_id.empty()) throw std::invalid_argument("a video needs an id and a user_id");
   video.created_at = now();
   const long long size = static_cast<long long>(video.size_bytes);
   const int has_audio = video.has_audio ? 1 : 0;
   const long long created = to_millis(video.created_at);
   auto sql = db_.session();
+  WriteTransaction tx(sql, db_.dialect());
+  if (admit) {
+    lock_user(sql, db_.dialect(), video.user_id);
+    admit(read_usage(sql, video.user_id, video.created_at));
+  }
   sql << "INSERT INTO videos (" << kColumns
       << ") VALUES (:id, :user_id, :filename, :content_type, :size, :duration, :width, :height, :has_audio, "
          ":storage_key, :status, :created)",
       soci::use(video.id), soci::use(video.user_id), soci::use(video.filename), soci::use(video.content_type),
       soci::use(size), soci::use(video.duration_s), soci::use(video.width), soci::use(video.height),
       soci::use(has_audio), soci::use(video.storage_key), soci::use(video.status), soci::use(created);
+  tx.commit();
   return video;
 }
 

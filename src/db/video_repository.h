@@ -7,6 +7,7 @@
 
 #include "db/database.h"
 #include "db/timestamp.h"
+#include "db/user_usage.h"
 
 namespace clipgen::db {
 
@@ -29,8 +30,9 @@ class VideoRepository {
  public:
   explicit VideoRepository(Database& db) : db_(db) {}
 
-  // Inserts `video` (its id must be set) and returns it with created_at filled in.
-  Video create(Video video);
+  // Inserts `video` (its id must be set) and returns it with created_at filled in. `admit`,
+  // when given, sees the user's usage first (atomically with the insert) and throws to refuse.
+  Video create(Video video, const AdmitCheck& admit = {});
   // Newest first.
   std::vector<Video> list(const std::string& user_id);
   std::optional<Video> get(const std::string& id, const std::string& user_id);

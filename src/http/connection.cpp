@@ -61,7 +61,8 @@ void decode_target(Request& req) {
 // The answer's status line and fields. Throws when a field could split the header (a route
 // put a line break in a value): better a 500 than a forged header.
 template <typename Body>
-bhttp::response<Body> message_of(const Request& req, const Response& res, bool keep_alive) {
+bhttp::response<Body> message_of(const Hooks& hooks, const Request& req, Response& res, bool keep_alive) {
+  if (hooks.send) hooks.send(req, res);
   bhttp::response<Body> message;
   message.version(req.version == 10 ? 10 : 11);
   message.result(static_cast<unsigned>(res.status));
@@ -301,7 +302,7 @@ asio::awaitable<bool> Connection::respond(const Request& req, Response& res, boo
 }
 
 asio::awaitable<bool> Connection::write_text(const Request& req, Response& res, bool keep_alive) {
-  auto message = message_of<bhttp::string_body>(req, res, keep_alive);
+  auto message = message_of<bhttp::string_body>(core_.hooks, req, res, keep_alive);
   auto& text = std::get<std::string>(res.body);
   if (req.method == "HEAD") {
     message.content_length(text.size());
@@ -362,7 +363,7 @@ asio::awaitable<bool> Connection::write_file(const Request& req, Response& res, 
     length = range.length();
   }
 
-  auto message = message_of<bhttp::empty_body>(req, res, keep_alive);
+  auto message = message_of<bhttp::empty_body>(core_.hooks, req, res, keep_alive);
   message.content_length(length);
   if (!co_await write_header(message)) co_return false;
   if (req.method == "HEAD") co_return true;
@@ -407,7 +408,7 @@ asio::awaitable<bool> Connection::write_file_range(int fd, std::uint64_t first, 
 asio::awaitable<bool> Connection::write_stream(const Request& req, Response& res, bool keep_alive) {
   const StreamBody body = std::move(std::get<StreamBody>(res.body));
   const bool chunked = req.version >= 11;  // HTTP/1.0: the stream ends with the connection
-  auto message = message_of<bhttp::empty_body>(req, res, keep_alive && chunked);
+  auto message = message_of<bhttp::empty_body>(core_.hooks, req, res, keep_alive && chunked);
   message.chunked(chunked);
   if (!co_await write_header(message)) co_return false;
   if (req.method == "HEAD") co_return chunked;

@@ -70,8 +70,9 @@ void MultipartReader::feed(std::string_view bytes) {
     if (state_ == State::preamble || state_ == State::content) {
       const auto at = rest.find(delimiter_);
       if (at == std::string_view::npos) {
-        // Everything but a tail that could be the start of a delimiter is content.
-        const std::size_t safe = rest.size() > delimiter_.size() ? rest.size() - delimiter_.size() + 1 : 0;
+        // Everything but a tail that could be the start of a delimiter (one byte shorter than
+        // it) is content, whatever the pieces' sizes.
+        const std::size_t safe = rest.size() >= delimiter_.size() ? rest.size() - delimiter_.size() + 1 : 0;
         if (state_ == State::content && safe > 0) callbacks_.content(rest.substr(0, safe));
         used += safe;
         break;
@@ -94,7 +95,9 @@ void MultipartReader::feed(std::string_view bytes) {
       const bool no_fields = rest.substr(0, 2) == "\r\n";
       const auto end = no_fields ? 0 : rest.find("\r\n\r\n");
       if (end == std::string_view::npos) {
-        if (rest.size() > kMaxPartHeaderBytes) throw malformed("a part header is larger than 16 KiB");
+        // Refused once no header block within the limit can end here (its CRLFCRLF may have
+        // begun in the last three bytes), so the piece sizes do not change the answer.
+        if (rest.size() > kMaxPartHeaderBytes + 3) throw malformed("a part header is larger than 16 KiB");
         break;
       }
       parse_part_header(rest.substr(0, end));

@@ -28,6 +28,7 @@ struct Request {
   std::string route = "unmatched";        // the matched route's label, for logs and metrics
   std::vector<std::string> path_params;   // what the route pattern's placeholders matched, in order
   std::string remote_user;                // who the route's guard authenticated; "" on public routes
+  std::string remote_session;             // the sign-in session the guard found; "" on public routes
   std::string body;                       // buffered routes: the whole body
 
   std::string header(std::string_view name) const { return headers.get(name); }

@@ -46,6 +46,10 @@ struct Hooks {
   // Fills `res` for a failure: an http::Error thrown by a route or by the server itself (its
   // status and code), or any other exception (500). Headers set before the failure are kept.
   std::function<void(const Request&, Response&, std::exception_ptr)> error;
+  // Just before the status line and header are written, for every answer that is sent (a
+  // route's, an error, a refusal, a 416): headers that depend on the answer as it goes out
+  // (security headers). Runs on an I/O thread.
+  std::function<void(const Request&, Response&)> send;
   // Last, once the answer is sent or the connection failed while sending it: access log, metrics.
   std::function<void(const Request&, const Response&)> finish;
 };

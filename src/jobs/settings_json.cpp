@@ -1,5 +1,7 @@
 #include "jobs/settings_json.h"
 
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 
 namespace clipgen::jobs {
@@ -15,6 +17,14 @@ void read_field(const nlohmann::json& json, const char* name, T& field) {
                     : std::is_integral_v<T>          ? it->is_number_integer()
                                                      : it->is_number();
   if (!fits) throw std::invalid_argument(std::string(name) + " has the wrong type");
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    // get<T>() would wrap: 4294967297 must not become 1.
+    const bool in_range = it->is_number_unsigned()
+                              ? it->template get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                              : it->template get<std::int64_t>() >= std::numeric_limits<T>::min() &&
+                                    it->template get<std::int64_t>() <= std::numeric_limits<T>::max();
+    if (!in_range) throw std::invalid_argument(std::string(name) + " is out of range");
+  }
   field = it->get<T>();
 }
 

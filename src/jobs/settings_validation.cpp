@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "captions/caption_style.h"
+#include "text/utf8.h"
 
 namespace clipgen::jobs {
 namespace {
@@ -44,7 +45,7 @@ std::optional<SettingsError> validate_settings(const ClipSettings& s) {
   if (s.language.size() < 2 || s.language.size() > 8 ||
       !std::all_of(s.language.begin(), s.language.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; }))
     return SettingsError{"language", fmt::format("must be a language code such as 'en', got '{}'", s.language)};
-  if (s.prompt.size() > kMaxPromptChars)
+  if (text::code_points(s.prompt) > kMaxPromptChars)
     return SettingsError{"prompt", fmt::format("must be at most {} characters", kMaxPromptChars)};
   if (s.audio_track < 0 || s.audio_track > kMaxAudioTrack)
     return SettingsError{"audio_track", fmt::format("must be 0 (the track with the most speech) or a track number "

@@ -1,4 +1,5 @@
 #include "llm/gemini_client.h"
+#include "text/json_text.h"
 
 #include <fmt/format.h>
 
@@ -44,7 +45,7 @@ Completion read_gemini_response(const std::string& body) {
   if (candidates == json.end() || !candidates->is_array() || candidates->empty()) {
     const auto feedback = json.find("promptFeedback");
     if (feedback != json.end() && feedback->contains("blockReason"))
-      throw bad_answer(fmt::format("the prompt was blocked ({})", (*feedback)["blockReason"].dump()));
+      throw bad_answer(fmt::format("the prompt was blocked ({})", text::to_json_text((*feedback)["blockReason"])));
     throw bad_answer("no candidates in the response");
   }
   const auto& candidate = candidates->front();
@@ -62,7 +63,7 @@ GeminiClient::GeminiClient(GeminiSettings settings) : settings_(std::move(settin
 }
 
 Completion GeminiClient::complete(const Prompt& prompt, const nlohmann::json& schema) {
-  const std::string body = gemini_request_body(prompt, schema).dump();
+  const std::string body = text::to_json_text(gemini_request_body(prompt, schema));
   net::HttpClient client;
   const auto response = net::call_api(client, settings_.retry, "Gemini", [&] {
     net::HttpRequest request;

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "text/json_text.h"
+
 namespace clipgen::llm {
 
 namespace {
@@ -28,7 +30,7 @@ double number_field(const nlohmann::json& item, const char* name) {
     const double value = std::stod(text, &used);
     if (used == text.size()) return value;
   }
-  throw std::invalid_argument(fmt::format("a highlight's \"{}\" is not a number: {}", name, it->dump()));
+  throw std::invalid_argument(fmt::format("a highlight's \"{}\" is not a number: {}", name, text::to_json_text(*it)));
 }
 
 std::string string_field(const nlohmann::json& item, const char* name) {

@@ -1,4 +1,5 @@
 #include "llm/openai_client.h"
+#include "text/json_text.h"
 
 #include <fmt/format.h>
 
@@ -39,7 +40,7 @@ Completion read_openai_response(const std::string& body) {
   const auto content = message->find("content");
   if (content == message->end() || !content->is_string() || content->get<std::string>().empty())
     throw bad_answer(fmt::format("the message has no content (finish_reason {})",
-                                 choice.contains("finish_reason") ? choice["finish_reason"].dump() : "unknown"));
+                                 choice.contains("finish_reason") ? text::to_json_text(choice["finish_reason"]) : "unknown"));
   completion.text = content->get<std::string>();
   return completion;
 }
@@ -49,7 +50,7 @@ OpenAiClient::OpenAiClient(OpenAiSettings settings) : settings_(std::move(settin
 }
 
 Completion OpenAiClient::complete(const Prompt& prompt, const nlohmann::json& schema) {
-  const std::string body = openai_request_body(settings_.model, prompt, schema).dump();
+  const std::string body = text::to_json_text(openai_request_body(settings_.model, prompt, schema));
   net::HttpClient client;
   const auto response =
       net::call_api(client, settings_.retry, "the OpenAI-compatible API at " + settings_.base_url, [&] {

@@ -1,7 +1,9 @@
 // End to end: the real `clipgen serve` (API, workers, built UI) driven through Debian's
 // chromium. One user registers, uploads a real recording, configures, generates, watches the
 // clips arrive, plays one in the page and downloads it; a second user cannot see any of it.
-// A screenshot of each page goes to the output folder.
+// Every page runs under the server's Content-Security-Policy without a single violation, and the
+// access token stays out of the page's reach (an HttpOnly cookie). A screenshot of each page
+// goes to the output folder.
 //
 // usage: node e2e/app.e2e.mjs   (env: CLIPGEN_BINARY, CLIPGEN_MEDIA_DIR, CLIPGEN_E2E_OUT,
 //                                CLIPGEN_WEB_DIR; defaults suit a build in ../build)
@@ -63,10 +65,26 @@ async function closeBrowser() {
 
 // Generous bounds for page actions, so a broken page fails with a message rather than hanging;
 // waiting for the job itself has none (its speed is not what this test checks).
+// Chromium reports each Content-Security-Policy violation on the console; any is a failure.
+const cspViolations = [];
+
 async function newContext(options) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
   context.setDefaultTimeout(60_000);
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   return context;
+}
+
+// The access token the browser holds in its HttpOnly session cookie (playwright can read it;
+// the page cannot).
+async function sessionToken(context) {
+  const cookie = (await context.cookies()).find((c) => c.name === "clipgen_session");
+  assert.ok(cookie, "a clipgen_session cookie");
+  assert.equal(cookie.httpOnly, true);
+  assert.equal(cookie.sameSite, "Strict");
+  return cookie.value;
 }
 
 async function shot(page, name) {
@@ -112,8 +130,12 @@ test("one user goes from upload to downloaded clips", async (t) => {
   const page = await context.newPage();
   const step = stepper(t);
 
-  await step("signed-out visitors land on the login page", async () => {
-    await page.goto(server.url);
+  await step("signed-out visitors land on the login page, served with a strict CSP", async () => {
+    const response = await page.goto(server.url);
+    const csp = response.headers()["content-security-policy"] ?? "";
+    assert.match(csp, /script-src 'self';/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.equal(response.headers()["x-frame-options"], "DENY");
     await page.waitForURL("**/login");
     await page.getByRole("heading", { name: "Log in" }).waitFor();
     await shot(page, "01-login");
@@ -126,6 +148,9 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await shot(page, "02-register");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL("**/upload");
+    const token = await sessionToken(context);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
+    assert.ok(!stored.includes(token), "no script on the page can read the token");
   });
 
   await step("registering the same email again shows the server's message", async () => {
@@ -219,8 +244,11 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await shot(page, "07-dashboard");
   });
 
-  await step("an expired session asks to log in again and comes back", async () => {
-    await page.evaluate(() => localStorage.setItem("clipgen.session", JSON.stringify({ token: "expired.or.forged", email: "x@example.com" })));
+  await step("a session ended elsewhere asks to log in again and comes back", async () => {
+    // Logged out from another client: this browser's token is revoked on the server.
+    const token = await sessionToken(context);
+    const logout = await fetch(`${server.url}/api/auth/logout`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(logout.status, 204);
     await page.goto(`${server.url}/jobs/${state.jobId}`);
     await page.waitForURL("**/login");
     await page.getByText("Your session has expired. Please log in again.").waitFor();
@@ -239,10 +267,17 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await page.screenshot({ path: join(outDir, "08-results-phone.png") });
   });
 
-  await step("log out", async () => {
+  await step("log out ends the session on the server", async () => {
+    const token = await sessionToken(context);
     await page.getByRole("button", { name: "Log out" }).click();
     await page.waitForURL("**/login");
     await page.getByText("You have logged out.").waitFor();
+    const me = await fetch(`${server.url}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(me.status, 401);
+  });
+
+  await step("no page broke its Content-Security-Policy", async () => {
+    assert.deepEqual(cspViolations, []);
   });
 
   await context.close();
@@ -262,7 +297,7 @@ test("a second user cannot see the first one's videos", async () => {
   await page.getByRole("alert").waitFor();
   assert.equal(await page.getByRole("article").count(), 0);
 
-  const token = await page.evaluate(() => JSON.parse(localStorage.getItem("clipgen.session")).token);
+  const token = await sessionToken(context);
   for (const path of [`/api/videos/${state.videoId}`, `/api/jobs/${state.jobId}`, `/api/jobs/${state.jobId}/clips`]) {
     const response = await fetch(server.url + path, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(response.status, 404, `${path} answers 404 to another user`);

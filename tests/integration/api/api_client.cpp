@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include <sodium.h>
 #include <unistd.h>
 
 namespace clipgen::testing {
@@ -75,6 +76,31 @@ nlohmann::json ApiClient::wait_for_job(const std::string& job_id) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
+}
+
+RawResponse post_json(RawConnection& connection, const std::string& path, const nlohmann::json& body) {
+  const std::string text = body.dump();
+  const std::string request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                              "Content-Length: " + std::to_string(text.size()) + "\r\nConnection: close\r\n\r\n" + text;
+  if (!connection.send_all(request)) return {};
+  return connection.read_response().value_or(RawResponse{});
+}
+
+RawResponse post_json_from(const std::string& source, int port, const std::string& path, const nlohmann::json& body) {
+  RawConnection connection(port, source);
+  return post_json(connection, path, body);
+}
+
+std::string session_of(const std::string& token) {
+  const auto first = token.find('.');
+  const auto payload = token.substr(first + 1, token.find('.', first + 1) - first - 1);
+  std::string json(payload.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(json.data()), json.size(), payload.data(), payload.size(),
+                        nullptr, &length, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+    throw std::runtime_error("not a token: " + token);
+  json.resize(length);
+  return nlohmann::json::parse(json)["sid"];
 }
 
 nlohmann::json body_of(const httplib::Result& result) {

@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+
+#include "raw_connection.h"
 
 namespace clipgen::testing {
 
@@ -43,6 +46,16 @@ class ApiClient {
   httplib::Client http_;
   std::string token_;
 };
+
+// One POST of `body` as JSON (Connection: close) on `connection`, and its answer (status 0
+// when the server closed without one).
+RawResponse post_json(RawConnection& connection, const std::string& path, const nlohmann::json& body);
+// The same on a new connection from the loopback address `source` (any of 127.0.0.0/8, so that
+// the server sees a different client address per source): for requests httplib cannot make.
+RawResponse post_json_from(const std::string& source, int port, const std::string& path, const nlohmann::json& body);
+
+// The "sid" claim of an access token (its payload is not secret, only signed).
+std::string session_of(const std::string& token);
 
 // The JSON body of a response (throws when there is no response or it is not JSON).
 nlohmann::json body_of(const httplib::Result& result);

@@ -64,8 +64,9 @@ class TestServer {
   std::unique_ptr<ServiceProcess> process_;
 };
 
-// The secret every test server runs with; tests sign their own tokens and links with it.
-inline constexpr const char* kTestSecret = "test-secret-0123456789abcdef0123456789abcdef";
+// The secret every test server runs with (made by `openssl rand -hex 32`); tests sign their own
+// tokens and links with the keys the server derives from it (auth::derive_service_keys).
+inline constexpr const char* kTestSecret = "5f0c9e62d1a84b7397e0c3f1a6b25d48e9c70f13b2d4a6859e1f07c3d8b2a4e6";
 
 // The dialect this run of the suite uses: CLIPGEN_TEST_DIALECT=postgresql (ctest registers
 // each suite once per dialect), SQLite otherwise.

@@ -42,10 +42,11 @@ long seconds(Clock::time_point t) {
 
 TEST(Token, AnIssuedTokenVerifiesUntilItExpires) {
   const TokenIssuer issuer(kSecret, 1h);
-  const auto issued = issuer.issue("user-1", kNow);
+  const auto issued = issuer.issue("user-1", "session-1", kNow);
   EXPECT_EQ(issued.expires_at, kNow + 1h);
   const auto claims = issuer.verify(issued.token, kNow + 59min);
   EXPECT_EQ(claims.user_id, "user-1");
+  EXPECT_EQ(claims.session_id, "session-1");
   EXPECT_EQ(claims.expires_at, kNow + 1h);
   EXPECT_THROW(issuer.verify(issued.token, kNow + 1h), InvalidToken);
   EXPECT_THROW(issuer.verify(issued.token, kNow + 2h), InvalidToken);
@@ -54,23 +55,30 @@ TEST(Token, AnIssuedTokenVerifiesUntilItExpires) {
 TEST(Token, AHandMadeHs256TokenWithTheRightKeyVerifies) {
   // Proves forge() matches what libjwt checks, so the rejections below are for the stated reason.
   const TokenIssuer issuer(kSecret);
-  const auto token = forge({{"alg", "HS256"}, {"typ", "JWT"}}, {{"sub", "user-2"}, {"exp", seconds(kNow + 1h)}}, kSecret);
+  const auto token = forge({{"alg", "HS256"}, {"typ", "JWT"}}, {{"sub", "user-2"}, {"sid", "s"}, {"exp", seconds(kNow + 1h)}}, kSecret);
   EXPECT_EQ(issuer.verify(token, kNow).user_id, "user-2");
+}
+
+TEST(Token, ATokenWithoutASessionIsRefused) {
+  // Tokens from before sessions existed could never be revoked: they are not honoured.
+  const TokenIssuer issuer(kSecret);
+  const auto token = forge({{"alg", "HS256"}, {"typ", "JWT"}}, {{"sub", "user-2"}, {"exp", seconds(kNow + 1h)}}, kSecret);
+  EXPECT_THROW(issuer.verify(token, kNow), InvalidToken);
 }
 
 TEST(Token, AnotherKeyIsRejected) {
   const TokenIssuer issuer(kSecret);
   const TokenIssuer other("another-secret-of-at-least-32-bytes!!");
-  EXPECT_THROW(issuer.verify(other.issue("user-1", kNow).token, kNow), InvalidToken);
+  EXPECT_THROW(issuer.verify(other.issue("user-1", "session-1", kNow).token, kNow), InvalidToken);
 }
 
 TEST(Token, ATamperedPayloadIsRejected) {
   const TokenIssuer issuer(kSecret);
-  const auto token = issuer.issue("user-1", kNow).token;
+  const auto token = issuer.issue("user-1", "session-1", kNow).token;
   const auto first_dot = token.find('.');
   const auto second_dot = token.find('.', first_dot + 1);
   const auto tampered = token.substr(0, first_dot + 1) +
-                        base64url(nlohmann::json({{"sub", "admin"}, {"exp", seconds(kNow + 1h)}}).dump()) +
+                        base64url(nlohmann::json({{"sub", "admin"}, {"sid", "s"}, {"exp", seconds(kNow + 1h)}}).dump()) +
                         token.substr(second_dot);
   EXPECT_THROW(issuer.verify(tampered, kNow), InvalidToken);
   auto flipped = token;
@@ -80,20 +88,20 @@ TEST(Token, ATamperedPayloadIsRejected) {
 
 TEST(Token, AlgNoneIsRejected) {
   const TokenIssuer issuer(kSecret);
-  const auto token = forge({{"alg", "none"}, {"typ", "JWT"}}, {{"sub", "admin"}, {"exp", seconds(kNow + 1h)}}, "");
+  const auto token = forge({{"alg", "none"}, {"typ", "JWT"}}, {{"sub", "admin"}, {"sid", "s"}, {"exp", seconds(kNow + 1h)}}, "");
   EXPECT_THROW(issuer.verify(token, kNow), InvalidToken);
 }
 
 TEST(Token, OtherAlgorithmsAreRejectedEvenWhenSignedWithTheSecret) {
   const TokenIssuer issuer(kSecret);
-  const auto token = forge({{"alg", "HS512"}}, {{"sub", "user-1"}, {"exp", seconds(kNow + 1h)}}, kSecret);
+  const auto token = forge({{"alg", "HS512"}}, {{"sub", "user-1"}, {"sid", "s"}, {"exp", seconds(kNow + 1h)}}, kSecret);
   EXPECT_THROW(issuer.verify(token, kNow), InvalidToken);
 }
 
 TEST(Token, MissingExpiryOrSubjectIsRejected) {
   const TokenIssuer issuer(kSecret);
-  EXPECT_THROW(issuer.verify(forge({{"alg", "HS256"}}, {{"sub", "user-1"}}, kSecret), kNow), InvalidToken);
-  EXPECT_THROW(issuer.verify(forge({{"alg", "HS256"}}, {{"exp", seconds(kNow + 1h)}}, kSecret), kNow), InvalidToken);
+  EXPECT_THROW(issuer.verify(forge({{"alg", "HS256"}}, {{"sub", "user-1"}, {"sid", "s"}}, kSecret), kNow), InvalidToken);
+  EXPECT_THROW(issuer.verify(forge({{"alg", "HS256"}}, {{"sid", "s"}, {"exp", seconds(kNow + 1h)}}, kSecret), kNow), InvalidToken);
 }
 
 TEST(Token, JunkIsRejected) {

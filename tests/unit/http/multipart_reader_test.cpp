@@ -101,4 +101,33 @@ TEST(MultipartReader, BrokenBodiesAreRefused) {
   EXPECT_EQ(status_of("--b\r\nX-Long: " + std::string(20000, 'a')), 400);
 }
 
+// The 16 KiB limit on a part header holds the same whether the header arrives whole or a byte
+// at a time (a header block one byte short of its end used to be counted with the empty line).
+TEST(MultipartReader, APartHeaderAtTheLimitIsTakenWhateverThePieceSize) {
+  const auto body_with_header_of = [](std::size_t bytes) {
+    const std::string start = "Content-Disposition: form-data; name=\"file\"; filename=\"";
+    return "--b\r\n" + start + std::string(bytes - start.size() - 1, 'a') + "\"\r\n\r\nxyz\r\n--b--";
+  };
+  for (const std::size_t piece : {std::size_t{1}, std::size_t{100000}}) {
+    EXPECT_EQ(read(body_with_header_of(16 * 1024), "b", piece).contents.at(0), "xyz") << piece;
+    EXPECT_THROW(read(body_with_header_of(16 * 1024 + 1), "b", piece), clipgen::http::Error) << piece;
+  }
+}
+
+// A body cut off in a part's content: what was handed on before the refusal is everything but
+// a tail one byte shorter than the delimiter, whether the bytes came whole or a few at a time
+// (pieces that left exactly a delimiter's length held one byte more; found by fuzz_multipart).
+TEST(MultipartReader, ContentHandedOnBeforeACutIsTheSameWhateverThePieceSize) {
+  const std::string content = "not really a video, and no closing delimiter";
+  const std::string body = "--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n" + content;
+  for (const std::size_t piece : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}, body.size()}) {
+    std::string handed_on;
+    MultipartReader reader("b", {.begin_part = [](const MultipartReader::Part&) {},
+                                 .content = [&](std::string_view bytes) { handed_on.append(bytes); }});
+    for (std::size_t at = 0; at < body.size(); at += piece) reader.feed(std::string_view(body).substr(at, piece));
+    EXPECT_THROW(reader.finish(), clipgen::http::Error);
+    EXPECT_EQ(handed_on, content.substr(0, content.size() - std::string("\r\n--b").size() + 1)) << piece;
+  }
+}
+
 }  // namespace

@@ -1,4 +1,5 @@
 #include "jobs/settings_json.h"
+#include "jobs/settings_validation.h"
 
 #include <gtest/gtest.h>
 
@@ -49,6 +50,32 @@ TEST(SettingsJson, WrongTypesNameTheField) {
   EXPECT_THROW(settings_from_json({{"captions", "yes"}}), std::invalid_argument);
   EXPECT_THROW(settings_from_json({{"aspect", 916}}), std::invalid_argument);
   EXPECT_THROW(settings_from_json(nlohmann::json::array()), std::invalid_argument);
+}
+
+TEST(SettingsJson, NumbersTooLargeForTheFieldAreRefusedNotWrapped) {
+  // 4294967297 = 2^32 + 1 would wrap to 1 in an int.
+  const auto big = nlohmann::json::parse(R"({"num_clips": 4294967297})");
+  try {
+    settings_from_json(big);
+    FAIL() << "accepted 4294967297";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "num_clips is out of range");
+  }
+  EXPECT_THROW(settings_from_json(nlohmann::json::parse(R"({"num_clips": 18446744073709551615})")), std::invalid_argument);
+  EXPECT_THROW(settings_from_json(nlohmann::json::parse(R"({"num_clips": -2147483649})")), std::invalid_argument);
+  EXPECT_EQ(settings_from_json(nlohmann::json::parse(R"({"num_clips": 3})")).num_clips, 3);
+}
+
+TEST(SettingsValidation, ThePromptLimitCountsCharactersNotBytes) {
+  ClipSettings s;
+  s.prompt.clear();
+  for (int i = 0; i < 1000; ++i) s.prompt += "\u20ac";  // 3,000 bytes, 1,000 characters
+  EXPECT_FALSE(validate_settings(s));
+  s.prompt = std::string(2000, 'x');
+  EXPECT_FALSE(validate_settings(s));
+  s.prompt += "\u20ac";
+  ASSERT_TRUE(validate_settings(s));
+  EXPECT_EQ(validate_settings(s)->field, "prompt");
 }
 
 }  // namespace

@@ -19,16 +19,16 @@ describe("request", () => {
     await expect(request("/api/x")).rejects.toThrow("Could not reach the server");
   });
 
-  it("reports an expired session only for requests that carried a token", async () => {
+  it("reports an expired session only for requests made while signed in", async () => {
     const expired = vi.fn();
     fakeApi({ "GET /api/x": () => apiError(401, "unauthorized", "token expired") });
-    setSession(null, expired);
+    setSession(false, expired);
     await expect(request("/api/x")).rejects.toThrow("token expired");
     expect(expired).not.toHaveBeenCalled();
-    setSession("t", expired);
+    setSession(true, expired);
     await expect(request("/api/x")).rejects.toThrow("token expired");
     expect(expired).toHaveBeenCalledOnce();
-    setSession(null);
+    setSession(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { requestJson } from "./client";
+import { request, requestJson } from "./client";
 import type { User } from "./types";
 
 export interface Credentials {
@@ -18,6 +18,11 @@ export function register(credentials: Credentials): Promise<{ user: User; token:
 
 export function login(credentials: Credentials): Promise<LoginResult> {
   return requestJson("/api/auth/login", { method: "POST", body: credentials });
+}
+
+// Ends this session on the server (the token stops working) and clears the session cookie.
+export async function logout(): Promise<void> {
+  await request("/api/auth/logout", { method: "POST" });
 }
 
 export async function me(): Promise<User> {

@@ -1,5 +1,7 @@
-// One fetch wrapper for every API call: JSON in and out, the bearer token, and errors turned
-// into ApiError with the server's own words ({"error": {"code", "message", "field"}}).
+// One fetch wrapper for every API call: JSON in and out, and errors turned into ApiError with
+// the server's own words ({"error": {"code", "message", "field"}}). The page never holds the
+// access token: the server keeps it in an HttpOnly session cookie that the browser sends with
+// every same-origin request, out of reach of any script on the page.
 
 export class ApiError extends Error {
   constructor(
@@ -14,21 +16,21 @@ export class ApiError extends Error {
 }
 
 interface Session {
-  token: string | null;
-  // Called when the server answers 401 to a request that carried a token: it has expired or
-  // been revoked.
+  signedIn: boolean;
+  // Called when the server answers 401 to a request made while signed in: the session has
+  // expired or been ended (logged out elsewhere, password changed, account deleted).
   onExpired: () => void;
 }
 
-const session: Session = { token: null, onExpired: () => {} };
+const session: Session = { signedIn: false, onExpired: () => {} };
 
-export function setSession(token: string | null, onExpired?: () => void): void {
-  session.token = token;
+export function setSession(signedIn: boolean, onExpired?: () => void): void {
+  session.signedIn = signedIn;
   if (onExpired) session.onExpired = onExpired;
 }
 
-export function authHeaders(): Record<string, string> {
-  return session.token ? { Authorization: `Bearer ${session.token}` } : {};
+export function isSignedIn(): boolean {
+  return session.signedIn;
 }
 
 // Reads the error body the server sends; falls back to the status text for proxies and
@@ -61,8 +63,8 @@ export function statusMessage(status: number, statusText = ""): string {
   }
 }
 
-export function reportExpired(response: Response, hadToken: boolean): void {
-  if (response.status === 401 && hadToken) session.onExpired();
+export function reportExpired(response: Response, wasSignedIn: boolean): void {
+  if (response.status === 401 && wasSignedIn) session.onExpired();
 }
 
 export interface RequestOptions {
@@ -72,7 +74,7 @@ export interface RequestOptions {
 }
 
 export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: "application/json", ...authHeaders() };
+  const headers: Record<string, string> = { Accept: "application/json" };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;
@@ -80,16 +82,22 @@ export async function request(path: string, options: RequestOptions = {}): Promi
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(options.body);
   }
-  const hadToken = session.token !== null;
+  const wasSignedIn = session.signedIn;
   let response: Response;
   try {
-    response = await fetch(path, { method: options.method ?? "GET", headers, body, signal: options.signal });
+    response = await fetch(path, {
+      method: options.method ?? "GET",
+      headers,
+      body,
+      signal: options.signal,
+      credentials: "same-origin",
+    });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
     throw new ApiError(0, "network", statusMessage(0));
   }
   if (!response.ok) {
-    reportExpired(response, hadToken);
+    reportExpired(response, wasSignedIn);
     throw await errorFrom(response);
   }
   return response;

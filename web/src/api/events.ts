@@ -1,4 +1,4 @@
-// Following a job live: its SSE stream read with fetch (so the bearer token goes in a header),
+// Following a job live: its SSE stream read with fetch (so errors have a status and a body),
 // and polling GET /api/jobs/{id} when the stream is not available or breaks off.
 import { SseParser } from "../lib/sse";
 import { ApiError, request } from "./client";

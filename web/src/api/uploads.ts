@@ -2,7 +2,7 @@
 // (POST /api/uploads answers with a presigned PUT URL), the file goes straight to storage and
 // a completion call registers it; when that route answers 404, the file is sent to the API as
 // multipart (POST /api/videos). XMLHttpRequest, not fetch: only it reports upload progress.
-import { ApiError, authHeaders, errorFrom, reportExpired, requestJson, statusMessage } from "./client";
+import { ApiError, errorFrom, isSignedIn, reportExpired, requestJson, statusMessage } from "./client";
 import type { Video } from "./types";
 import { toVideo, type WireVideo } from "./wire";
 
@@ -28,7 +28,7 @@ export async function uploadVideo(file: File, options: UploadOptions = {}): Prom
   if (!direct) {
     const form = new FormData();
     form.append("file", file, file.name);
-    const response = await send("POST", "/api/videos", form, { ...authHeaders() }, options);
+    const response = await send("POST", "/api/videos", form, {}, options);
     return toVideo(((await response.json()) as { video: WireVideo }).video);
   }
   const headers = { "Content-Type": file.type || "application/octet-stream", ...direct.headers };
@@ -57,7 +57,8 @@ function send(
 ): Promise<Response> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const hadToken = "Authorization" in headers;
+    // Only our own API knows the session; a 401 from the bucket says nothing about it.
+    const wasSignedIn = url.startsWith("/") && isSignedIn();
     const abort = () => xhr.abort();
     if (options.signal?.aborted) {
       reject(new DOMException("Upload canceled", "AbortError"));
@@ -79,7 +80,7 @@ function send(
         resolve(response);
         return;
       }
-      reportExpired(response, hadToken);
+      reportExpired(response, wasSignedIn);
       reject(await errorFrom(response));
     };
     xhr.onerror = () => {

@@ -1,14 +1,17 @@
-// Who is signed in. The token lives in localStorage so a reload keeps the session. When the
-// server answers 401 to a signed-in request (token expired or revoked), the session ends with
-// a notice; RequireAuth then sends the user to log in and back to where they were afterwards.
+// Who is signed in. The session itself is an HttpOnly cookie the page cannot read; what the page
+// keeps (in localStorage, so a reload stays signed in) is only who signed in, which is not a
+// secret. When the server answers 401 to a signed-in request (session expired or ended), the
+// session ends with a notice; RequireAuth then sends the user to log in and back to where they
+// were afterwards.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import * as authApi from "../api/auth";
 import { setSession } from "../api/client";
 
-const storageKey = "clipgen.session";
+const storageKey = "clipgen.user";
+// Where versions before the session cookie kept the access token itself.
+const legacyTokenKey = "clipgen.session";
 
 interface StoredSession {
-  token: string;
   email: string;
 }
 
@@ -34,9 +37,10 @@ interface AuthValue {
 const AuthContext = createContext<AuthValue | null>(null);
 
 function loadSession(): StoredSession | null {
+  localStorage.removeItem(legacyTokenKey);
   try {
     const value = JSON.parse(localStorage.getItem(storageKey) ?? "null") as StoredSession | null;
-    return value?.token ? value : null;
+    return value?.email ? value : null;
   } catch {
     return null;
   }
@@ -49,7 +53,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const save = useCallback((session: StoredSession | null, why: SessionNotice | null = null) => {
     if (session) localStorage.setItem(storageKey, JSON.stringify(session));
     else localStorage.removeItem(storageKey);
-    setSession(session?.token ?? null);
+    setSession(session !== null);
     setStored(session);
     setNotice(why);
   }, []);
@@ -59,7 +63,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [save],
   );
   // Set during render so the first requests of child components already carry the token.
-  setSession(stored?.token ?? null, expire);
+  setSession(stored !== null, expire);
 
   const value = useMemo<AuthValue>(
     () => ({
@@ -67,13 +71,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       notice,
       async login(email, password) {
         const result = await authApi.login({ email, password });
-        save({ token: result.token, email: result.user?.email ?? email.trim().toLowerCase() });
+        save({ email: result.user?.email ?? email.trim().toLowerCase() });
       },
       async register(email, password) {
         const result = await authApi.register({ email, password });
-        save({ token: result.token, email: result.user?.email ?? email.trim().toLowerCase() });
+        save({ email: result.user?.email ?? email.trim().toLowerCase() });
       },
       logout() {
+        // The session ends on the server too; signed out here whatever it answers.
+        authApi.logout().catch(() => {});
         save(null, { reason: "logout", message: "You have logged out." });
       },
     }),

@@ -19,7 +19,7 @@ describe("register and log in", () => {
     expect(screen.getByTestId("location")).toHaveTextContent("/register");
   });
 
-  it("registers, stores the token and sends it on the next requests", async () => {
+  it("registers, keeps no token in the page, and sends the next requests with the session cookie", async () => {
     const { calls } = fakeApi({
       "POST /api/auth/register": () => json(201, { user, token: "fresh-token" }),
       "GET /api/videos": () => json(200, { videos: [] }),
@@ -32,7 +32,9 @@ describe("register and log in", () => {
     await userEvent.click(screen.getByRole("link", { name: "My videos" }));
     await screen.findByText(/No videos yet/);
     const listing = calls.find((c) => c.path === "/api/videos")!;
-    expect(listing.headers.get("Authorization")).toBe("Bearer fresh-token");
+    expect(listing.headers.get("Authorization")).toBeNull();
+    expect(listing.credentials).toBe("same-origin");
+    expect(JSON.stringify({ ...localStorage })).not.toContain("fresh-token");
     expect(screen.getByText(user.email)).toBeInTheDocument();
   });
 
@@ -66,23 +68,28 @@ describe("register and log in", () => {
         return json(200, { token: "t3" });
       },
     });
-    signIn("old-token");
+    signIn();
     renderApp("/videos/v1?tab=jobs");
     expect(await screen.findByText("Your session has expired. Please log in again.")).toBeInTheDocument();
     expect(screen.getByTestId("location")).toHaveTextContent("/login");
-    expect(localStorage.getItem("clipgen.session")).toBeNull();
+    expect(localStorage.getItem("clipgen.user")).toBeNull();
     await submitCredentials("ada@example.com", "correct horse", "Log in");
     await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/videos/v1?tab=jobs"));
     expect(await screen.findByRole("heading", { name: "podcast.mp4" })).toBeInTheDocument();
   });
 
-  it("logs out and forgets the token", async () => {
-    fakeApi({ "GET /api/videos": () => json(200, { videos: [] }), "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }) });
+  it("logs out, ending the session on the server", async () => {
+    const { calls } = fakeApi({
+      "GET /api/videos": () => json(200, { videos: [] }),
+      "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }),
+      "POST /api/auth/logout": () => new Response(null, { status: 204 }),
+    });
     signIn();
     renderApp("/");
     await userEvent.click(await screen.findByRole("button", { name: "Log out" }));
     expect(screen.getByTestId("location")).toHaveTextContent("/login");
     expect(screen.getByText("You have logged out.")).toBeInTheDocument();
-    expect(localStorage.getItem("clipgen.session")).toBeNull();
+    expect(localStorage.getItem("clipgen.user")).toBeNull();
+    expect(calls.some((c) => c.method === "POST" && c.path === "/api/auth/logout")).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ function common() {
 describe("job progress and results", () => {
   beforeEach(() => signIn());
 
-  it("follows the SSE stream with the token in a header, then shows the clips", async () => {
+  it("follows the SSE stream with the session cookie, then shows the clips", async () => {
     const stream = eventStream();
     const { calls } = fakeApi({
       ...common(),
@@ -40,7 +40,7 @@ describe("job progress and results", () => {
     expect(await screen.findByRole("heading", { name: "Waiting for a worker" })).toBeInTheDocument();
     await screen.findByText("Live updates");
     const events = calls.find((c) => c.path === "/api/jobs/j1/events")!;
-    expect(events.headers.get("Authorization")).toBe("Bearer token-1");
+    expect(events.credentials).toBe("same-origin");
 
     act(() => stream.send(job({ stage: "transcribe", progress: 35 })));
     expect(await screen.findByRole("heading", { name: "Transcribing speech" })).toBeInTheDocument();
@@ -138,6 +138,6 @@ describe("job progress and results", () => {
     await userEvent.click(screen.getByRole("button", { name: "Download SRT" }));
     await waitFor(() => expect(clicks).toEqual(["podcast.srt"]));
     expect(await (created.mock.calls[0][0] as Blob).text()).toContain("hello world");
-    expect(calls.find((c) => c.path.endsWith("format=srt"))!.headers.get("Authorization")).toBe("Bearer token-1");
+    expect(calls.find((c) => c.path.endsWith("format=srt"))!.credentials).toBe("same-origin");
   });
 });

@@ -6,6 +6,7 @@ export interface Call {
   method: string;
   path: string;
   headers: Headers;
+  credentials: RequestCredentials | undefined;
   body: unknown;
 }
 
@@ -40,7 +41,7 @@ export function fakeApi(routes: Record<string, Handler>) {
     const method = (init.method ?? "GET").toUpperCase();
     const raw = init.body;
     const body = typeof raw === "string" ? JSON.parse(raw) : raw;
-    const call: Call = { method, path: url.pathname + url.search, headers: new Headers(init.headers), body };
+    const call: Call = { method, path: url.pathname + url.search, headers: new Headers(init.headers), credentials: init.credentials, body };
     calls.push(call);
     const handler = routes[`${method} ${url.pathname + url.search}`] ?? routes[`${method} ${url.pathname}`];
     if (!handler) return apiError(404, "not_found", `no route ${method} ${url.pathname}`);
@@ -97,7 +98,7 @@ export function clip(n: number, score: number, start: number) {
   };
 }
 
-// Signs a fake user in the way the app stores its session.
-export function signIn(token = "token-1", email = user.email) {
-  localStorage.setItem("clipgen.session", JSON.stringify({ token, email }));
+// Signs a fake user in the way the app remembers it (the session cookie is the browser's).
+export function signIn(email = user.email) {
+  localStorage.setItem("clipgen.user", JSON.stringify({ email }));
 }
