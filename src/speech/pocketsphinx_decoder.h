@@ -53,7 +53,8 @@ bool learn_pronunciation(ps_decoder_t* ps, const std::string& word);
 
 // Times `words` (lowercase; "" for a word the dictionary lacks) in `audio`, decoding it with a
 // grammar that allows exactly that sequence with pauses and noises between words; nullopt when
-// the decoder does not reach the sequence's end (the words are not all in the audio).
+// the decoder does not reach the sequence's end (the words are not all in the audio). The
+// decoder is left on that grammar: use one decoder for alignment only.
 std::optional<std::vector<Word>> align_sequence(ps_decoder_t* ps, fe_t* fe, std::span<const std::int16_t> audio,
                                                 double offset, const std::vector<std::string>& words);
 
