@@ -112,6 +112,15 @@ Alignment WordAligner::align(const SpeechAudio& audio, const std::vector<TextWor
   const double speech_end = audio.speech.empty() ? duration : audio.speech.back().end;
   DecoderPtr decoder = make_decoder(options_.model_dir);
   FePtr features = make_feature_extractor(decoder.get());
+  // Forced alignment of tokens [first, last) over the audio from `from` to `to` (s): their
+  // times when the decoder reaches the sequence's end.
+  const auto force = [&](std::size_t first, std::size_t last, double from, double to) {
+    const auto begin = static_cast<std::size_t>(from * kSampleRate);
+    const auto end = std::min(audio.samples.size(), static_cast<std::size_t>(to * kSampleRate));
+    if (const auto timed = align_sequence(decoder.get(), features.get(), audio.samples.subspan(begin, end - begin),
+                                          double(begin) / kSampleRate, sayable(decoder.get(), tokens, first, last)))
+      take_times(tokens, first, *timed);
+  };
   for (std::size_t first = 0; first < tokens.size();) {
     if (tokens[first].start) {
       ++first;
@@ -119,17 +128,10 @@ Alignment WordAligner::align(const SpeechAudio& audio, const std::vector<TextWor
     }
     std::size_t last = first;
     while (last < tokens.size() && !tokens[last].start) ++last;
-    const double from =
-        first > 0 ? *tokens[first - 1].end : std::min(speech_start, last < tokens.size() ? *tokens[last].start : speech_start);
-    const double to = last < tokens.size() ? *tokens[last].start : std::max(speech_end, from);
-    const auto sequence = sayable(decoder.get(), tokens, first, last);
-    if (to - from >= kMinWordSeconds * double(sequence.size()) && to - from <= kMaxForcedGap) {
-      const auto begin = static_cast<std::size_t>(from * kSampleRate);
-      const auto end = std::min(audio.samples.size(), static_cast<std::size_t>(to * kSampleRate));
-      if (const auto timed = align_sequence(decoder.get(), features.get(), audio.samples.subspan(begin, end - begin),
-                                            double(begin) / kSampleRate, sequence))
-        take_times(tokens, first, *timed);
-    }
+    const double next_start = last < tokens.size() ? *tokens[last].start : speech_end;
+    const double from = first > 0 ? *tokens[first - 1].end : std::min(speech_start, next_start);
+    const double to = last < tokens.size() ? next_start : std::max(speech_end, from);
+    if (to - from >= kMinWordSeconds * double(last - first) && to - from <= kMaxForcedGap) force(first, last, from, to);
     if (!tokens[first].start)  // not aligned: spread between its neighbours
       spread(tokens, first, last, from, to);
     first = last;
@@ -139,20 +141,17 @@ Alignment WordAligner::align(const SpeechAudio& audio, const std::vector<TextWor
   // Each stretch of speech again, whole, with the words now placed in it: its times then depend
   // on where the voice is, not on which words the free recognition happened to get (a padded
   // copy moved "ask" by 0.6 s through different anchors).
+  // Spans and tokens are both in time order: one pass over each.
+  const auto middle = [&](std::size_t k) { return (*tokens[k].start + *tokens[k].end) / 2; };
+  std::size_t first = 0;
   for (std::size_t s = 0; s < audio.speech.size(); ++s) {
     report(0.9 + 0.1 * double(s) / double(audio.speech.size()));
     const SpeechSpan& span = audio.speech[s];
-    if (span.end - span.start > kMaxForcedGap) continue;
-    const auto inside = [&](const Token& t) { return (*t.start + *t.end) / 2 >= span.start && (*t.start + *t.end) / 2 < span.end; };
-    const auto first = static_cast<std::size_t>(std::find_if(tokens.begin(), tokens.end(), inside) - tokens.begin());
+    while (first < tokens.size() && middle(first) < span.start) ++first;
     std::size_t last = first;
-    while (last < tokens.size() && inside(tokens[last])) ++last;
-    if (first == last) continue;
-    const auto begin = static_cast<std::size_t>(span.start * kSampleRate);
-    const auto end = std::min(audio.samples.size(), static_cast<std::size_t>(span.end * kSampleRate));
-    if (const auto timed = align_sequence(decoder.get(), features.get(), audio.samples.subspan(begin, end - begin),
-                                          double(begin) / kSampleRate, sayable(decoder.get(), tokens, first, last)))
-      take_times(tokens, first, *timed);
+    while (last < tokens.size() && middle(last) < span.end) ++last;
+    if (first < last && span.end - span.start <= kMaxForcedGap) force(first, last, span.start, span.end);
+    first = last;
   }
 
   Alignment result;
