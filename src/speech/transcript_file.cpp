@@ -4,6 +4,8 @@ extern "C" {
 #include <libavformat/avformat.h>
 }
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -12,11 +14,15 @@ extern "C" {
 #include <string>
 
 #include "media/av_handles.h"
+#include "text/utf8.h"
 
 namespace fs = std::filesystem;
 
 namespace clipgen::speech {
 namespace {
+
+// Ten hours of talk is about 600 KB of text; a larger file is something else (or /dev/zero).
+constexpr std::uintmax_t kMaxBytes = 16u << 20;
 
 std::invalid_argument bad_file(const fs::path& path, const std::string& what) {
   return std::invalid_argument("transcript " + path.string() + ": " + what);
@@ -50,9 +56,11 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
+// Words as written; bytes that are not UTF-8 become U+FFFD, so no caption or JSON made from them
+// can fail to encode.
 void add_words(const std::string& text, double cue_start, double cue_end, std::vector<TextWord>& words) {
   std::istringstream in(text);
-  for (std::string word; in >> word;) words.push_back({word, cue_start, cue_end});
+  for (std::string word; in >> word;) words.push_back({text::repair_utf8(word), cue_start, cue_end});
 }
 
 std::vector<TextWord> read_captions(const fs::path& path, const char* demuxer) {
@@ -106,8 +114,13 @@ std::vector<TextWord> read_transcript_json(const fs::path& path, std::istream& i
 }  // namespace
 
 std::vector<TextWord> read_transcript_file(const fs::path& path) {
+  std::error_code error;
+  if (!fs::exists(path, error)) throw bad_file(path, "cannot be read (no such file)");
+  if (!fs::is_regular_file(path, error)) throw bad_file(path, "cannot be read (not a regular file)");
+  if (fs::file_size(path, error) > kMaxBytes)
+    throw bad_file(path, fmt::format("larger than {} MiB: not a transcript", kMaxBytes >> 20));
   std::ifstream in(path, std::ios::binary);
-  if (!in || fs::is_directory(path)) throw bad_file(path, "cannot be read");
+  if (!in) throw bad_file(path, "cannot be read");
   const std::string extension = path.extension().string();
   std::vector<TextWord> words;
   if (extension == ".srt" || extension == ".SRT") {

@@ -10,8 +10,9 @@
 
 namespace clipgen::speech {
 
-// Throws std::invalid_argument naming the file and what is wrong with it (missing, not
-// readable as its kind, or without a word).
+// Words that are not UTF-8 are repaired (U+FFFD). Throws std::invalid_argument naming the file
+// and what is wrong with it (missing, not a regular file, over 16 MiB, not readable as its
+// kind, or without a word).
 std::vector<TextWord> read_transcript_file(const std::filesystem::path& path);
 
 }  // namespace clipgen::speech

@@ -5,8 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 
 namespace fs = std::filesystem;
 
@@ -41,6 +43,22 @@ TEST(TranscriptFile, WhatCannotBeReadIsAClearError) {
     EXPECT_NE(std::string(e.what()).find("cannot be read"), std::string::npos) << e.what();
   }
   EXPECT_THROW(read_transcript_file(kVideo), std::invalid_argument);  // a folder
+  // A device is no transcript: reading /dev/zero once grew without bound.
+  EXPECT_THROW(read_transcript_file("/dev/zero"), std::invalid_argument);
+  const fs::path big = fs::temp_directory_path() / ("clipgen_big_" + std::to_string(getpid()) + ".txt");
+  fs::resize_file((std::ofstream(big), big), (16u << 20) + 1);
+  EXPECT_THROW(read_transcript_file(big), std::invalid_argument);
+  fs::remove(big);
+}
+
+TEST(TranscriptFile, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+  const fs::path latin1 = fs::temp_directory_path() / ("clipgen_latin1_" + std::to_string(getpid()) + ".txt");
+  std::ofstream(latin1, std::ios::binary) << "caf\xe9 ol\xe9\n";  // Latin-1, as old editors save it
+  const auto words = read_transcript_file(latin1);
+  fs::remove(latin1);
+  ASSERT_EQ(words.size(), 2u);
+  EXPECT_EQ(words[0].text, "caf\xef\xbf\xbd");
+  EXPECT_EQ(words[1].text, "ol\xef\xbf\xbd");
 }
 
 }  // namespace
