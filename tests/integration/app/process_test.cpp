@@ -40,7 +40,7 @@ class ProcessTalk : public ::testing::Test {
 TEST_F(ProcessTalk, PrintsClipsJson) {
   const auto printed = read_json(stdout_);
   EXPECT_EQ(printed, read_json(out_ / "clips.json"));
-  EXPECT_EQ(printed["clips"].size(), 5u);
+  EXPECT_EQ(printed["clips"].size(), std::size_t{PROCESS_TALK_CLIPS});
 }
 
 TEST_F(ProcessTalk, EveryClipIsAValidMp4OfTheAnnouncedLengthAndShape) {
@@ -51,8 +51,8 @@ TEST_F(ProcessTalk, EveryClipIsAValidMp4OfTheAnnouncedLengthAndShape) {
     const double measured = std::stod(probe["format"]["duration"].get<std::string>());
     EXPECT_NEAR(measured, clip["duration"].get<double>(), 0.1);
     EXPECT_NEAR(measured, clip["end"].get<double>() - clip["start"].get<double>(), 0.1);
-    EXPECT_GE(measured, 20 - 0.1);
-    EXPECT_LE(measured, 60 + 0.1);
+    EXPECT_GE(measured, PROCESS_TALK_MIN - 0.1);
+    EXPECT_LE(measured, PROCESS_TALK_MAX + 0.1);
     bool audio = false, video = false;
     for (const auto& stream : probe["streams"]) {
       if (stream["codec_type"] == "audio") audio = true;
