@@ -57,12 +57,17 @@ std::string postgresql_conninfo(const std::string& url, const std::string& displ
 
 // True when the server has closed this idle connection. An idle connection has nothing to read
 // unless the server sent its goodbye ("terminating connection due to administrator command")
-// or closed the socket; reading that input tells a closed connection from a stray notice.
+// or closed the socket; reading that input tells a closed connection from a stray notice. One
+// read can take the goodbye and leave the end of the stream for the next (libpq reports the
+// closed socket only on a read that finds nothing), so read while there is input, a few times.
 bool postgresql_connection_lost(PGconn* connection) {
-  if (PQstatus(connection) != CONNECTION_OK) return true;
-  pollfd socket{PQsocket(connection), POLLIN, 0};
-  if (::poll(&socket, 1, 0) <= 0) return false;
-  return PQconsumeInput(connection) == 0 || PQstatus(connection) != CONNECTION_OK;
+  for (int reads = 0; reads < 4; ++reads) {
+    if (PQstatus(connection) != CONNECTION_OK) return true;
+    pollfd socket{PQsocket(connection), POLLIN, 0};
+    if (::poll(&socket, 1, 0) <= 0) return false;
+    if (PQconsumeInput(connection) == 0) return true;
+  }
+  return PQstatus(connection) != CONNECTION_OK;
 }
 
 }  // namespace
@@ -119,8 +124,9 @@ ConnectionLease::~ConnectionLease() { pool_.give_back(connection_); }
 Session::Session(detail::ConnectionPool& pool, Dialect dialect)
     : detail::ConnectionLease(pool), soci::session(connection().sessions) {
   if (dialect != Dialect::postgresql) return;
+  // No backend: an earlier reopening failed (the server was still down).
   auto* backend = static_cast<soci::postgresql_session_backend*>(get_backend());
-  if (!postgresql_connection_lost(backend->conn_)) return;
+  if (backend && !postgresql_connection_lost(backend->conn_)) return;
   prepared().clear();  // while the old connection's backend, which they refer to, still exists
   reconnect();
 }
