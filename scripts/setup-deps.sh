@@ -24,7 +24,7 @@ PACKAGES=(
   # FastAPI stack for bench/api)
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   postgresql sqlite3 curl python3-boto3 awscli wrk bc
-  python3-fastapi python3-uvicorn python3-jwt python3-multipart
+  python3-fastapi python3-uvicorn python3-jwt python3-multipart python3-cryptography
   # fuzzing (libFuzzer from Debian's clang)
   clang-14 libclang-rt-14-dev libfuzzer-14-dev
   # browser tests (node + npm come from the machine, or from Debian below)

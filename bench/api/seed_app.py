@@ -1,7 +1,9 @@
 """The seed's API stack, for side-by-side figures in api_bench.sh: FastAPI on uvicorn, PyJWT,
 sqlite3 (Debian's python3-fastapi, uvicorn, python3-jwt, python3-multipart). It reads the same
 SQLite file and checks the same HS256 tokens as the `clipgen serve` it runs beside, as the
-seed did: a session per request, the job row by id and owner, the job as JSON.
+seed did: a session per request, the job row by id and owner, the job as JSON. clipgen signs
+tokens with a key derived from SECRET_KEY (auth/service_keys.h: HKDF-SHA256, info "clipgen access
+tokens"), so this app derives the same key once, with python3-cryptography.
 
     SEED_DB=data/clipgen.db SEED_UPLOADS=/tmp/up SECRET_KEY=... uvicorn seed_app:app --port 9000
 """
@@ -11,11 +13,14 @@ import sqlite3
 import uuid
 
 import jwt
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fastapi import FastAPI, Header, HTTPException, UploadFile
 
 DATABASE = os.environ["SEED_DB"]
 UPLOADS = os.environ.get("SEED_UPLOADS", "/tmp")
-SECRET_KEY = os.environ["SECRET_KEY"]
+TOKEN_KEY = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                 info=b"clipgen access tokens").derive(os.environ["SECRET_KEY"].encode())
 JOB_COLUMNS = ("id", "video_id", "status", "stage", "progress", "error", "notes", "attempts", "settings",
                "llm_input_tokens", "llm_output_tokens", "llm_cost_usd", "created_at", "started_at", "finished_at")
 
@@ -26,7 +31,7 @@ def current_user(authorization):
     if not authorization or not authorization.startswith("Bearer "):
         raise HTTPException(status_code=401, detail="sign in first")
     try:
-        return jwt.decode(authorization[len("Bearer "):], SECRET_KEY, algorithms=["HS256"])["sub"]
+        return jwt.decode(authorization[len("Bearer "):], TOKEN_KEY, algorithms=["HS256"])["sub"]
     except jwt.PyJWTError as error:
         raise HTTPException(status_code=401, detail=f"invalid token: {error}")
 

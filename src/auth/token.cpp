@@ -55,6 +55,21 @@ IssuedToken TokenIssuer::issue(const std::string& user_id, const std::string& se
 
 TokenClaims TokenIssuer::verify(std::string_view token, Clock::time_point now) const {
   const std::string text(token);
+  {
+    std::lock_guard lock(verified_mutex_);
+    if (const auto known = verified_.find(text); known != verified_.end()) {
+      if (to_seconds(known->second.expires_at) <= to_seconds(now)) throw InvalidToken("the token has expired");
+      return known->second;
+    }
+  }
+  auto claims = decode(text, now);
+  std::lock_guard lock(verified_mutex_);
+  if (verified_.size() >= kMaxVerified) verified_.clear();  // bounded; the busy tokens come back at once
+  verified_.emplace(text, claims);
+  return claims;
+}
+
+TokenClaims TokenIssuer::decode(const std::string& text, Clock::time_point now) const {
   jwt_t* raw = nullptr;
   // libjwt checks the signature only when the token's own header names an algorithm other
   // than "none", hence the algorithm check below.

@@ -81,10 +81,8 @@ std::vector<Clip> ClipRepository::replace_for_job(const std::string& job_id, con
 
 std::vector<Clip> ClipRepository::list_for_job(const std::string& job_id, const std::string& user_id) {
   auto sql = db_.session();
-  return all_rows((sql.prepare << "SELECT " << kColumns
-                               << " FROM clips WHERE job_id = :j AND user_id = :u ORDER BY clip_number",
-                   soci::use(job_id), soci::use(user_id)),
-                  read_clip);
+  return all_rows(sql, fmt::format("SELECT {} FROM clips WHERE job_id = :j AND user_id = :u ORDER BY clip_number", kColumns),
+                  read_clip, job_id, user_id);
 }
 
 std::optional<Clip> ClipRepository::get(const std::string& id, const std::string& user_id) {

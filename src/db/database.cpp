@@ -7,7 +7,12 @@
 
 #include <poll.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <stdexcept>
+#include <vector>
+
+#include "db/prepared_statements.h"
 
 namespace fs = std::filesystem;
 
@@ -52,21 +57,81 @@ std::string postgresql_conninfo(const std::string& url, const std::string& displ
 
 // True when the server has closed this idle connection. An idle connection has nothing to read
 // unless the server sent its goodbye ("terminating connection due to administrator command")
-// or closed the socket; reading that input tells a closed connection from a stray notice.
+// or closed the socket; reading that input tells a closed connection from a stray notice. One
+// read can take the goodbye and leave the end of the stream for the next (libpq reports the
+// closed socket only on a read that finds nothing), so read while there is input, a few times.
 bool postgresql_connection_lost(PGconn* connection) {
-  if (PQstatus(connection) != CONNECTION_OK) return true;
-  pollfd socket{PQsocket(connection), POLLIN, 0};
-  if (::poll(&socket, 1, 0) <= 0) return false;
-  return PQconsumeInput(connection) == 0 || PQstatus(connection) != CONNECTION_OK;
+  for (int reads = 0; reads < 4; ++reads) {
+    if (PQstatus(connection) != CONNECTION_OK) return true;
+    pollfd socket{PQsocket(connection), POLLIN, 0};
+    if (::poll(&socket, 1, 0) <= 0) return false;
+    if (PQconsumeInput(connection) == 0) return true;
+  }
+  return PQstatus(connection) != CONNECTION_OK;
 }
 
 }  // namespace
 
-Session::Session(soci::connection_pool& pool, Dialect dialect) : soci::session(pool) {
+namespace detail {
+
+// A SOCI pool of one gives Session SOCI's pooled-session behaviour on exactly this connection.
+struct PooledConnection {
+  explicit PooledConnection(Dialect dialect) : statements(sessions.at(0), dialect) {}
+  soci::connection_pool sessions{1};
+  PreparedStatements statements;
+};
+
+// Lends connections most recently given back first: theirs are the statements prepared lately.
+class ConnectionPool {
+ public:
+  ConnectionPool(std::size_t size, Dialect dialect) {
+    for (std::size_t i = 0; i < size; ++i) {
+      connections_.push_back(std::make_unique<PooledConnection>(dialect));
+      free_.push_back(connections_.back().get());
+    }
+  }
+  PooledConnection& at(std::size_t i) { return *connections_[i]; }
+  std::size_t size() const { return connections_.size(); }
+
+  PooledConnection* lease() {
+    std::unique_lock lock(mutex_);
+    returned_.wait(lock, [this] { return !free_.empty(); });
+    PooledConnection* connection = free_.back();
+    free_.pop_back();
+    return connection;
+  }
+  void give_back(PooledConnection* connection) {
+    {
+      std::lock_guard lock(mutex_);
+      free_.push_back(connection);
+    }
+    returned_.notify_one();
+  }
+
+ private:
+  std::vector<std::unique_ptr<PooledConnection>> connections_;
+  std::mutex mutex_;
+  std::condition_variable returned_;
+  std::vector<PooledConnection*> free_;
+};
+
+ConnectionLease::ConnectionLease(ConnectionPool& pool) : pool_(pool), connection_(pool.lease()) {}
+
+ConnectionLease::~ConnectionLease() { pool_.give_back(connection_); }
+
+}  // namespace detail
+
+Session::Session(detail::ConnectionPool& pool, Dialect dialect)
+    : detail::ConnectionLease(pool), soci::session(connection().sessions) {
   if (dialect != Dialect::postgresql) return;
+  // No backend: an earlier reopening failed (the server was still down).
   auto* backend = static_cast<soci::postgresql_session_backend*>(get_backend());
-  if (postgresql_connection_lost(backend->conn_)) reconnect();
+  if (backend && !postgresql_connection_lost(backend->conn_)) return;
+  prepared().clear();  // while the old connection's backend, which they refer to, still exists
+  reconnect();
 }
+
+PreparedStatements& Session::prepared() { return connection().statements; }
 
 ConnectionTarget parse_database_url(std::string_view url) {
   if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
@@ -104,10 +169,10 @@ Database::Database(std::string_view url, DatabaseOptions options) : display_name
     if (target.sqlite_file.has_parent_path()) fs::create_directories(target.sqlite_file.parent_path());
     connect_string = fmt::format("db=\"{}\" timeout={}", target.sqlite_file.string(), options.busy_timeout_s);
   }
-  pool_ = std::make_unique<soci::connection_pool>(options.pool_size);
+  pool_ = std::make_unique<detail::ConnectionPool>(options.pool_size, dialect_);
   try {
     for (std::size_t i = 0; i < options.pool_size; ++i) {
-      auto& session = pool_->at(i);
+      auto& session = pool_->at(i).sessions.at(0);
       if (dialect_ == Dialect::sqlite) {
         session.open(soci::sqlite3, connect_string);
         // WAL lets readers run beside the one writer; NORMAL sync is durable enough with WAL.

@@ -1,6 +1,7 @@
 #pragma once
 // The service's database: SQLite (a file in the data dir, the default) or PostgreSQL (when
-// DATABASE_URL names one), reached through a small pool of SOCI sessions shared by threads.
+// DATABASE_URL names one), reached through a small pool of SOCI sessions shared by threads. Each
+// pooled connection keeps the statements prepared on it (db/prepared_statements.h).
 #include <soci/soci.h>
 
 #include <cstddef>
@@ -10,6 +11,8 @@
 #include <string_view>
 
 namespace clipgen::db {
+
+class PreparedStatements;
 
 enum class Dialect { sqlite, postgresql };
 
@@ -28,13 +31,38 @@ ConnectionTarget parse_database_url(std::string_view url);
 // The URL of the default SQLite file inside the data dir: sqlite://<data_dir>/clipgen.db.
 std::string default_sqlite_url(const std::filesystem::path& data_dir);
 
+namespace detail {
+class ConnectionPool;
+struct PooledConnection;
+
+// Holds one of the pool's connections from construction to destruction (blocks while all are lent
+// out). Session's first base, so the connection goes back only once the soci::session on it is gone.
+class ConnectionLease {
+ public:
+  explicit ConnectionLease(ConnectionPool& pool);
+  ~ConnectionLease();
+  ConnectionLease(const ConnectionLease&) = delete;
+  ConnectionLease& operator=(const ConnectionLease&) = delete;
+
+ protected:
+  PooledConnection& connection() { return *connection_; }
+
+ private:
+  ConnectionPool& pool_;
+  PooledConnection* connection_;
+};
+}  // namespace detail
+
 // A session borrowed from the pool for the lifetime of the object. A PostgreSQL connection that
 // the server closed (a restart, a failover, an administrator ending it) is reopened before it is
 // lent: libpq only notices a dead connection when a query on it fails. Throws std::exception
 // (soci_error) when the server cannot be reached.
-class Session : public soci::session {
+class Session : private detail::ConnectionLease, public soci::session {
  public:
-  Session(soci::connection_pool& pool, Dialect dialect);
+  Session(detail::ConnectionPool& pool, Dialect dialect);
+
+  // The statements prepared on this pooled connection (db/prepared_statements.h).
+  PreparedStatements& prepared();
 };
 
 struct DatabaseOptions {
@@ -61,7 +89,7 @@ class Database {
  private:
   Dialect dialect_;
   std::string display_name_;
-  std::unique_ptr<soci::connection_pool> pool_;
+  std::unique_ptr<detail::ConnectionPool> pool_;
 };
 
 }  // namespace clipgen::db

@@ -64,8 +64,8 @@ Job read_job(const soci::row& row) {
   return j;
 }
 
-std::optional<Job> select_job(soci::session& sql, const std::string& id) {
-  return first_row((sql.prepare << "SELECT " << kColumns << " FROM jobs WHERE id = :id", soci::use(id)), read_job);
+std::optional<Job> select_job(Session& sql, const std::string& id) {
+  return first_row(sql, fmt::format("SELECT {} FROM jobs WHERE id = :id", kColumns), read_job, id);
 }
 
 // Runs an UPDATE or DELETE and tells how many rows it changed.
@@ -147,8 +147,8 @@ std::vector<Job> JobRepository::list(const std::string& user_id, const std::stri
   const std::string by_video = video_id.empty() ? "" : " AND video_id = :v";
   const std::string query =
       fmt::format("SELECT {} FROM jobs WHERE user_id = :u{} ORDER BY created_at DESC, id", kColumns, by_video);
-  if (video_id.empty()) return all_rows((sql.prepare << query, soci::use(user_id)), read_job);
-  return all_rows((sql.prepare << query, soci::use(user_id), soci::use(video_id)), read_job);
+  if (video_id.empty()) return all_rows(sql, query, read_job, user_id);
+  return all_rows(sql, query, read_job, user_id, video_id);
 }
 
 std::optional<Job> JobRepository::cancel(const std::string& id, const std::string& user_id, Timestamp now_at) {

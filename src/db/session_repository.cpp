@@ -1,6 +1,7 @@
 #include "db/session_repository.h"
 
 #include "db/ids.h"
+#include "db/row_queries.h"
 
 namespace clipgen::db {
 
@@ -17,11 +18,11 @@ std::string SessionRepository::create(const std::string& user_id, Timestamp now_
 
 bool SessionRepository::active(const std::string& session_id, const std::string& user_id, Timestamp now_at) {
   const long long at = to_millis(now_at);
-  int count = 0;
   auto sql = db_.session();
-  sql << "SELECT count(*) FROM sessions WHERE id = :i AND user_id = :u AND expires_at > :now", soci::use(session_id),
-      soci::use(user_id), soci::use(at), soci::into(count);
-  return count == 1;
+  // Asked on every authenticated request: a prepared statement.
+  return first_row(sql, "SELECT id FROM sessions WHERE id = :i AND user_id = :u AND expires_at > :now",
+                   [](const soci::row&) { return true; }, session_id, user_id, at)
+      .has_value();
 }
 
 void SessionRepository::remove(const std::string& session_id, const std::string& user_id) {

@@ -20,9 +20,8 @@ User read_user(const soci::row& row) {
   return user;
 }
 
-std::optional<User> find_one(soci::session& sql, const std::string& where, const std::string& value) {
-  return first_row((sql.prepare << "SELECT " << kColumns << " FROM users WHERE " << where << " = :v", soci::use(value)),
-                   read_user);
+std::optional<User> find_one(Session& sql, std::string_view where, const std::string& value) {
+  return first_row(sql, fmt::format("SELECT {} FROM users WHERE {} = :v", kColumns, where), read_user, value);
 }
 
 }  // namespace

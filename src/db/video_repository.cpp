@@ -65,10 +65,8 @@ Video VideoRepository::create(Video video, const AdmitCheck& admit) {
 
 std::vector<Video> VideoRepository::list(const std::string& user_id) {
   auto sql = db_.session();
-  return all_rows(
-      (sql.prepare << "SELECT " << kColumns << " FROM videos WHERE user_id = :u ORDER BY created_at DESC, id",
-       soci::use(user_id)),
-      read_video);
+  return all_rows(sql, fmt::format("SELECT {} FROM videos WHERE user_id = :u ORDER BY created_at DESC, id", kColumns),
+                  read_video, user_id);
 }
 
 std::optional<Video> VideoRepository::get(const std::string& id, const std::string& user_id) {

@@ -27,6 +27,10 @@ class Repositories : public ::testing::TestWithParam<db::Dialect> {
   db::User make_user(const std::string& email) { return users.create(email, "$argon2id$not-a-real-hash"); }
 
   db::Video make_video(const db::User& owner, const std::string& name = "talk.mp4") {
+    return videos.create(new_video(owner, name));
+  }
+
+  static db::Video new_video(const db::User& owner, const std::string& name = "talk.mp4") {
     db::Video v;
     v.id = db::new_id();
     v.user_id = owner.id;
@@ -38,7 +42,7 @@ class Repositories : public ::testing::TestWithParam<db::Dialect> {
     v.height = 180;
     v.has_audio = true;
     v.storage_key = "users/" + owner.id + "/videos/" + v.id + "/original.mp4";
-    return videos.create(v);
+    return v;
   }
 
   db::Clip make_clip(const db::Job& job, int number) {
@@ -566,6 +570,30 @@ TEST_P(Repositories, SessionsEndByLogoutByPasswordChangeAndWithTheirUser) {
   EXPECT_TRUE(sessions.active(bobs, bob.id, t0));
   // The address is free again.
   EXPECT_NO_THROW(make_user("ada@example.com"));
+}
+
+// Reads run statements kept prepared on their connection. One that has read must not keep its read
+// open (SQLite would go on showing that connection the database as it was then): a job claimed and
+// a session ended by another connection are seen at once, by a query new to the connection and by
+// the kept ones.
+TEST_P(Repositories, KeptStatementsSeeWhatOtherConnectionsWroteAtOnce) {
+  testing::TestDatabase one(GetParam(), 1);  // every read below on the same connection
+  db::Database elsewhere(one.url(), {.pool_size = 1});  // another process's, say a worker's
+  const auto ada = db::UserRepository(one.db()).create("ada@example.com", "$argon2id$not-a-real-hash");
+  const auto video = db::VideoRepository(one.db()).create(new_video(ada));
+  db::JobRepository here(one.db());
+  db::SessionRepository sessions(one.db());
+  const auto job = here.create(video.id, ada.id, {});
+  const auto session = sessions.create(ada.id, t0, t0 + 1h);
+  ASSERT_EQ(here.get(job.id, ada.id)->status, db::JobStatus::queued);
+  ASSERT_TRUE(sessions.active(session, ada.id, t0));
+
+  ASSERT_TRUE(db::JobRepository(elsewhere).claim("w", t0, t0 + 60s));
+  db::SessionRepository(elsewhere).remove(session, ada.id);
+  ASSERT_EQ(here.list(ada.id).size(), 1u);
+  EXPECT_EQ(here.list(ada.id)[0].status, db::JobStatus::running);
+  EXPECT_EQ(here.get(job.id, ada.id)->status, db::JobStatus::running);
+  EXPECT_FALSE(sessions.active(session, ada.id, t0));
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, Repositories, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgresql),

@@ -52,6 +52,28 @@ TEST(Token, AnIssuedTokenVerifiesUntilItExpires) {
   EXPECT_THROW(issuer.verify(issued.token, kNow + 2h), InvalidToken);
 }
 
+// verify() remembers the tokens it verified: a remembered token still expires, a copy of it
+// with one byte changed is still checked in full, and past the bound everything still verifies.
+TEST(Token, ARememberedTokenStillExpiresAndItsTamperedCopiesAreStillRefused) {
+  const TokenIssuer issuer(kSecret, 1h);
+  const auto token = issuer.issue("user-1", "session-1", kNow).token;
+  ASSERT_EQ(issuer.verify(token, kNow).user_id, "user-1");
+  auto flipped = token;
+  const auto signature = token.rfind('.');
+  flipped[signature + 3] = flipped[signature + 3] == 'a' ? 'b' : 'a';
+  EXPECT_THROW(issuer.verify(flipped, kNow), InvalidToken);
+  EXPECT_THROW(issuer.verify(token.substr(0, signature), kNow), InvalidToken);
+  EXPECT_THROW(issuer.verify(token, kNow + 1h), InvalidToken);
+  EXPECT_EQ(issuer.verify(token, kNow + 59min).session_id, "session-1");
+
+  for (std::size_t i = 0; i <= TokenIssuer::kMaxVerified; ++i) {
+    const auto session = "session-" + std::to_string(i + 2);
+    ASSERT_EQ(issuer.verify(issuer.issue("user-2", session, kNow).token, kNow).session_id, session);
+  }
+  EXPECT_EQ(issuer.verify(token, kNow).session_id, "session-1");
+  EXPECT_THROW(issuer.verify(token, kNow + 1h), InvalidToken);
+}
+
 TEST(Token, AHandMadeHs256TokenWithTheRightKeyVerifies) {
   // Proves forge() matches what libjwt checks, so the rejections below are for the stated reason.
   const TokenIssuer issuer(kSecret);
