@@ -116,13 +116,9 @@ speech::Transcript GeminiTranscriber::recognise(const speech::SpeechAudio& audio
         "--transcriber gemini times its words with an English model, so it transcribes English only (language "
         "'{}'): use --transcriber whisper-api for other languages",
         language));
-  try {
-    return transcribe_with_gemini(audio, language, progress);
-  } catch (const std::exception& e) {
-    if (!fallback_) throw std::runtime_error(fmt::format("{} failed: {}", name(), e.what()));
-    spdlog::warn("{} failed ({}); transcribing with {} instead", name(), e.what(), fallback_->name());
-    return fallback_->transcribe(audio, language, progress);
-  }
+  return speech::transcribe_or_fall_back(
+      name(), fallback_.get(), [&] { return transcribe_with_gemini(audio, language, progress); }, audio, language,
+      progress);
 }
 
 speech::Transcript GeminiTranscriber::transcribe_with_gemini(const speech::SpeechAudio& audio,

@@ -157,13 +157,9 @@ WhisperAnswer WhisperApiTranscriber::transcribe_part(const std::string& audio, c
 
 Transcript WhisperApiTranscriber::recognise(const SpeechAudio& audio, const std::string& language,
                                             const std::function<void(double)>& progress) {
-  try {
-    return transcribe_with_server(audio, language, progress);
-  } catch (const std::exception& e) {
-    if (!fallback_) throw std::runtime_error(fmt::format("{} failed: {}", name(), e.what()));
-    spdlog::warn("{} failed ({}); transcribing with {} instead", name(), e.what(), fallback_->name());
-    return fallback_->transcribe(audio, language, progress);
-  }
+  return transcribe_or_fall_back(
+      name(), fallback_.get(), [&] { return transcribe_with_server(audio, language, progress); }, audio, language,
+      progress);
 }
 
 Transcript WhisperApiTranscriber::transcribe_with_server(const SpeechAudio& audio, const std::string& language,

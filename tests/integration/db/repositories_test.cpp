@@ -302,7 +302,7 @@ TEST_P(Repositories, SucceedingWritesOutcomeAndClipsAndARetryReplacesClips) {
   ASSERT_TRUE(jobs.claim("worker-a", t0, t0 + 60s));
   db::ClipRepository clips(database.db());
 
-  const db::JobOutcome outcome{{"only 2 clips fit"}, 1200, 300, 0.0042};
+  const db::JobOutcome outcome{{"only 2 clips fit"}, 1200, 300, 0.0042, "gemini:gemini-2.5-flash-lite"};
   EXPECT_FALSE(jobs.succeed(job.id, "worker-b", outcome, {make_clip(job, 1)}, t0 + 10s));
   EXPECT_TRUE(clips.list_for_job(job.id, ada.id).empty());
   ASSERT_TRUE(jobs.succeed(job.id, "worker-a", outcome, {make_clip(job, 2), make_clip(job, 1)}, t0 + 10s));
@@ -314,6 +314,7 @@ TEST_P(Repositories, SucceedingWritesOutcomeAndClipsAndARetryReplacesClips) {
   EXPECT_EQ(done->llm_input_tokens, 1200);
   EXPECT_EQ(done->llm_output_tokens, 300);
   EXPECT_DOUBLE_EQ(done->llm_cost_usd, 0.0042);
+  EXPECT_EQ(done->transcript_engine, "gemini:gemini-2.5-flash-lite");
   EXPECT_EQ(done->finished_at, t0 + 10s);
   EXPECT_EQ(done->lease_owner, "");
 

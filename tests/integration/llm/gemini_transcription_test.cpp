@@ -100,6 +100,16 @@ double probed_seconds(const std::string& file, const std::string& name) {
   return std::stod(probe.out);
 }
 
+// Expects `run` to throw std::runtime_error saying `what`.
+void expect_error(const std::function<void()>& run, const std::string& what) {
+  try {
+    run();
+    FAIL() << "expected an error saying " << what;
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(what), std::string::npos) << e.what();
+  }
+}
+
 speech::Transcript transcribe(GeminiTranscriber& transcriber, const std::vector<std::int16_t>& samples,
                               const std::string& language = "en") {
   return transcriber.transcribe(speech::with_voice_activity(samples), language, nullptr);
@@ -168,13 +178,7 @@ TEST(GeminiTranscription, FailuresReportTheApisReasonOrFallBack) {
   {
     ScriptedApi api(kPath, {{400, kBadKey}});
     GeminiTranscriber strict(settings_for(api.url()), {}, nullptr);
-    try {
-      transcribe(strict, samples);
-      FAIL() << "expected an error";
-    } catch (const std::runtime_error& e) {
-      EXPECT_NE(std::string(e.what()).find("rejected the request (HTTP 400): API key not valid"), std::string::npos)
-          << e.what();
-    }
+    expect_error([&] { transcribe(strict, samples); }, "rejected the request (HTTP 400): API key not valid");
     EXPECT_EQ(api.seen().size(), 1u);  // a rejected request is not retried
   }
   {
@@ -191,13 +195,7 @@ TEST(GeminiTranscription, FailuresReportTheApisReasonOrFallBack) {
     for (int i = 0; i < 200; ++i) looping += "country ";
     ScriptedApi api(kPath, {{200, R"({"promptFeedback":{"blockReason":"OTHER"}})"}, {200, transcript_reply(looping)}});
     GeminiTranscriber strict(settings_for(api.url()), {}, nullptr);
-    try {
-      transcribe(strict, samples);
-      FAIL() << "expected an error";
-    } catch (const std::runtime_error& e) {
-      EXPECT_NE(std::string(e.what()).find("no usable transcript after 2 tries: 200 words for"), std::string::npos)
-          << e.what();
-    }
+    expect_error([&] { transcribe(strict, samples); }, "no usable transcript after 2 tries: 200 words for");
     EXPECT_EQ(api.seen().size(), 2u);
   }
   {
