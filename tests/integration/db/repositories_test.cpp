@@ -85,7 +85,8 @@ TEST_P(Repositories, ADatabaseThatRanARenumberedMigrationGetsTheOnesItMissed) {
   db::TranscriptRepository(database.db()).put(video.id, ada.id, speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
   {
     auto sql = database.db().session();
-    sql << "DELETE FROM schema_migrations WHERE version >= 2";
+    // Migrations after 3 stay applied: their changes are in this database already.
+    sql << "DELETE FROM schema_migrations WHERE version IN (2, 3)";
     sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (2, 'sessions and the fair queue', 0)";
   }
   EXPECT_EQ(db::migrate(database.db()), 1);
@@ -94,7 +95,7 @@ TEST_P(Repositories, ADatabaseThatRanARenumberedMigrationGetsTheOnesItMissed) {
   std::vector<std::string> names(8);
   sql << "SELECT name FROM schema_migrations ORDER BY version", soci::into(names);
   EXPECT_EQ(names, (std::vector<std::string>{"initial schema", "forget transcripts timed before pauses were counted",
-                                             "sessions and the fair queue"}));
+                                             "sessions and the fair queue", "the engine that made a job's words"}));
   EXPECT_EQ(db::migrate(database.db()), 0);
 }
 
