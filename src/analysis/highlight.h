@@ -28,11 +28,7 @@ struct AnalysisRequest {
   std::string prompt;  // the user's optional wish, e.g. "the funniest moments"
 };
 
-struct LlmUsage {
-  long long input_tokens = 0;
-  long long output_tokens = 0;
-  double cost_usd = 0;
-};
+using LlmUsage = speech::ModelUsage;
 
 struct AnalysisResult {
   std::vector<Highlight> highlights;  // best first, non-overlapping

@@ -44,6 +44,7 @@ nlohmann::json job_json(const db::Job& job) {
            {{"input_tokens", job.llm_input_tokens},
             {"output_tokens", job.llm_output_tokens},
             {"cost_usd", job.llm_cost_usd}}},
+          {"transcript_engine", job.transcript_engine.empty() ? nlohmann::json(nullptr) : nlohmann::json(job.transcript_engine)},
           {"created_at", db::to_iso8601(job.created_at)},
           {"started_at", optional_time(job.started_at)},
           {"finished_at", optional_time(job.finished_at)}};

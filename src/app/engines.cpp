@@ -1,6 +1,9 @@
 #include "app/engines.h"
 
+#include <cstdlib>
+
 #include "analysis/heuristic_analyzer.h"
+#include "llm/gemini_transcriber.h"
 #include "llm/llm_config.h"
 #include "speech/aligned_transcriber.h"
 #include "speech/pocketsphinx_transcriber.h"
@@ -19,12 +22,23 @@ std::unique_ptr<speech::Transcriber> make_pocketsphinx(const EngineOptions& opti
   return std::make_unique<speech::PocketsphinxTranscriber>(pocketsphinx_options(options));
 }
 
+// The embedded engine when a remote one keeps failing, unless CLIPGEN_LLM_FALLBACK=fail.
+std::unique_ptr<speech::Transcriber> fallback_for_remote(const EngineOptions& options) {
+  return llm::llm_options_from_env().fallback == llm::Fallback::heuristic ? make_pocketsphinx(options) : nullptr;
+}
+
+bool env_set(const char* name) {
+  const char* value = std::getenv(name);
+  return value && *value;
+}
+
 }  // namespace
 
 void add_engine_options(CLI::App& command, EngineOptions& options) {
   command.add_option("--transcriber", options.transcriber,
-                     "Speech engine (whisper-api: WHISPER_API_KEY/WHISPER_BASE_URL or OPENAI_*)")
-      ->check(CLI::IsMember({"pocketsphinx", "whisper-api"}))
+                     "Speech engine (auto: a Whisper API when WHISPER_BASE_URL/WHISPER_API_KEY is set, else "
+                     "Gemini with GEMINI_API_KEY, else pocketsphinx; whisper-api: WHISPER_* or OPENAI_*)")
+      ->check(CLI::IsMember({"auto", "pocketsphinx", "whisper-api", "gemini"}))
       ->envname("CLIPGEN_TRANSCRIBER")
       ->capture_default_str();
   command.add_option("--analyzer", options.analyzer,
@@ -49,18 +63,33 @@ std::string resolve_analyzer(const std::string& choice, bool has_gemini, bool ha
   return "heuristic";
 }
 
+std::string resolve_transcriber(const std::string& choice, bool has_whisper, bool has_gemini) {
+  if (choice != "auto") return choice;
+  if (has_whisper) return "whisper-api";
+  if (has_gemini) return "gemini";
+  return "pocketsphinx";
+}
+
 std::unique_ptr<speech::Transcriber> make_transcriber(const EngineOptions& options) {
   if (!options.transcript_file.empty())
     return std::make_unique<speech::AlignedTranscriber>(speech::read_transcript_file(options.transcript_file),
                                                         pocketsphinx_options(options));
-  if (options.transcriber != "whisper-api") return make_pocketsphinx(options);
+  auto gemini = llm::gemini_settings_from_env();
+  const std::string chosen = resolve_transcriber(
+      options.transcriber, env_set("WHISPER_BASE_URL") || env_set("WHISPER_API_KEY"), gemini.has_value());
+  if (chosen == "gemini") {
+    if (!gemini) throw std::invalid_argument("--transcriber gemini needs GEMINI_API_KEY");
+    return std::make_unique<llm::GeminiTranscriber>(
+        std::move(*gemini), llm::GeminiTranscriptionOptions{.aligner = pocketsphinx_options(options)},
+        fallback_for_remote(options));
+  }
+  if (chosen != "whisper-api") return make_pocketsphinx(options);
   auto settings = speech::whisper_settings_from_env();
   if (!settings)
     throw std::invalid_argument(
         "--transcriber whisper-api needs WHISPER_API_KEY or WHISPER_BASE_URL (or OPENAI_API_KEY / OPENAI_BASE_URL)");
-  const bool fallback = llm::llm_options_from_env().fallback == llm::Fallback::heuristic;
-  return std::make_unique<speech::WhisperApiTranscriber>(std::move(*settings),
-                                                          fallback ? make_pocketsphinx(options) : nullptr);
+  settings->aligner = pocketsphinx_options(options);
+  return std::make_unique<speech::WhisperApiTranscriber>(std::move(*settings), fallback_for_remote(options));
 }
 
 std::unique_ptr<analysis::Analyzer> make_analyzer(const EngineOptions& options) {

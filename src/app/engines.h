@@ -11,7 +11,7 @@
 namespace clipgen::app {
 
 struct EngineOptions {
-  std::string transcriber = "pocketsphinx";  // pocketsphinx | whisper-api
+  std::string transcriber = "auto";          // auto | pocketsphinx | whisper-api | gemini
   std::string analyzer = "auto";             // auto | heuristic | gemini | openai
   unsigned threads = 0;                      // 0: every core
   std::filesystem::path transcript_file;     // the user's words, aligned instead of recognised
@@ -22,6 +22,11 @@ void add_engine_options(CLI::App& command, EngineOptions& options);
 // The analyzer `choice` stands for: auto is gemini with a Gemini key, else openai with an
 // OpenAI-compatible URL or key, else heuristic. Pure.
 std::string resolve_analyzer(const std::string& choice, bool has_gemini, bool has_openai);
+
+// The speech engine `choice` stands for: auto is whisper-api when a Whisper server or key is
+// set (WHISPER_BASE_URL / WHISPER_API_KEY: set for that purpose, unlike OPENAI_*, which may
+// name a chat-only endpoint), else gemini with a Gemini key, else pocketsphinx. Pure.
+std::string resolve_transcriber(const std::string& choice, bool has_whisper, bool has_gemini);
 
 // Throw std::invalid_argument naming the missing variable when the chosen engine has no
 // settings. A remote engine that keeps failing hands over to the embedded one unless

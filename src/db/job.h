@@ -34,7 +34,8 @@ struct Job {
   std::optional<Timestamp> lease_expires_at;
   long long llm_input_tokens = 0;
   long long llm_output_tokens = 0;
-  double llm_cost_usd = 0;
+  double llm_cost_usd = 0;   // of every paid model in the job: transcription and highlights
+  std::string transcript_engine;  // which engine made the words ("" before the job succeeded)
   Timestamp created_at;
   std::optional<Timestamp> started_at;   // first claim
   std::optional<Timestamp> finished_at;  // reached a final status

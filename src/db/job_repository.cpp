@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kColumns =
     "id, video_id, user_id, settings, status, stage, progress, error, notes, attempts, lease_owner, "
-    "lease_expires_at, llm_input_tokens, llm_output_tokens, llm_cost_usd, created_at, started_at, finished_at";
+    "lease_expires_at, llm_input_tokens, llm_output_tokens, llm_cost_usd, transcript_engine, created_at, started_at, "
+    "finished_at";
 
 // Worker-side writes only touch a job the worker still holds.
 constexpr const char* kHeldBy = "id = :id AND lease_owner = :worker AND status = 'running'";
@@ -58,6 +59,7 @@ Job read_job(const soci::row& row) {
   j.llm_input_tokens = r.integer();
   j.llm_output_tokens = r.integer();
   j.llm_cost_usd = r.real();
+  j.transcript_engine = r.text();
   j.created_at = r.time();
   j.started_at = r.optional_time();
   j.finished_at = r.optional_time();
@@ -195,11 +197,13 @@ bool JobRepository::succeed(const std::string& job_id, const std::string& worker
   const auto changed = affected(
       sql,
       std::string("UPDATE jobs SET status = 'succeeded', progress = 100, error = '', notes = :notes, "
-                  "llm_input_tokens = :in, llm_output_tokens = :out, llm_cost_usd = :cost, finished_at = :at, "
+                  "llm_input_tokens = :in, llm_output_tokens = :out, llm_cost_usd = :cost, transcript_engine = :engine, "
+                  "finished_at = :at, "
                   "lease_owner = '', lease_expires_at = NULL WHERE ") +
           kHeldBy,
       soci::use(notes), soci::use(outcome.llm_input_tokens), soci::use(outcome.llm_output_tokens),
-      soci::use(outcome.llm_cost_usd), soci::use(at), soci::use(job_id), soci::use(worker_id));
+      soci::use(outcome.llm_cost_usd), soci::use(outcome.transcript_engine), soci::use(at), soci::use(job_id),
+      soci::use(worker_id));
   if (changed != 1) return false;
   std::string user_id;
   sql << "SELECT user_id FROM jobs WHERE id = :id", soci::use(job_id), soci::into(user_id);

@@ -108,6 +108,13 @@ const std::vector<Migration>& migrations() {
        },
        // Number 2 on the abuse branch, which databases ran before main's 2 was merged in.
        2},
+      {4,
+       "the engine that made a job's words",
+       {
+           // "gemini:gemini-2.5-flash-lite", "pocketsphinx" after a fallback, ...: what the user
+           // is told about the words' source; '' for jobs that ran before.
+           "ALTER TABLE jobs ADD COLUMN transcript_engine TEXT NOT NULL DEFAULT ''",
+       }},
   };
   return all;
 }

@@ -158,6 +158,7 @@ PipelineResult run_pipeline(const fs::path& input, const fs::path& out_dir, cons
   auto analysis = engines.analyzer.analyze(request, reporter.stage(kAnalyze));
   result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
   result.usage = analysis.usage;
+  if (result.transcribed) result.usage += result.transcript.usage;
 
   for (std::size_t i = 0; i < analysis.highlights.size(); ++i) {
     ClipOutput clip;

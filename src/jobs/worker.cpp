@@ -283,7 +283,7 @@ void WorkerPool::publish(const db::Job& job, const PipelineResult& result) {
     rows.push_back(std::move(row));
   }
   const db::JobOutcome outcome{result.notes, result.usage.input_tokens, result.usage.output_tokens,
-                               result.usage.cost_usd};
+                               result.usage.cost_usd, result.transcript.engine};
   if (!db::JobRepository(db_).succeed(job.id, options_.worker_id, outcome, rows, db::now())) {
     // Canceled or deleted while rendering: nothing may point at these files.
     storage_.remove_prefix(prefix);

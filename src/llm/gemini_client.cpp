@@ -40,6 +40,10 @@ Completion read_gemini_response(const std::string& body) {
   if (const auto usage = json.find("usageMetadata"); usage != json.end() && usage->is_object()) {
     completion.input_tokens = usage->value("promptTokenCount", 0LL);
     completion.output_tokens = usage->value("candidatesTokenCount", 0LL) + usage->value("thoughtsTokenCount", 0LL);
+    if (const auto details = usage->find("promptTokensDetails"); details != usage->end() && details->is_array())
+      for (const auto& modality : *details)
+        if (modality.is_object() && modality.value("modality", "") == "AUDIO")
+          completion.audio_tokens += modality.value("tokenCount", 0LL);
   }
   const auto candidates = json.find("candidates");
   if (candidates == json.end() || !candidates->is_array() || candidates->empty()) {
@@ -63,7 +67,11 @@ GeminiClient::GeminiClient(GeminiSettings settings) : settings_(std::move(settin
 }
 
 Completion GeminiClient::complete(const Prompt& prompt, const nlohmann::json& schema) {
-  const std::string body = text::to_json_text(gemini_request_body(prompt, schema));
+  return generate(gemini_request_body(prompt, schema));
+}
+
+Completion GeminiClient::generate(const nlohmann::json& request_body) {
+  const std::string body = text::to_json_text(request_body);
   net::HttpClient client;
   const auto response = net::call_api(client, settings_.retry, "Gemini", [&] {
     net::HttpRequest request;

@@ -18,6 +18,9 @@ class GeminiClient final : public ModelClient {
  public:
   explicit GeminiClient(GeminiSettings settings);
   Completion complete(const Prompt& prompt, const nlohmann::json& schema) override;
+  // One generateContent call with `body` (the request as documented: contents, parts,
+  // generationConfig), with the retries of net::call_api. Throws net::ApiError.
+  Completion generate(const nlohmann::json& body);
   std::string provider() const override { return "gemini"; }
   std::string model() const override { return settings_.model; }
 
@@ -30,7 +33,8 @@ class GeminiClient final : public ModelClient {
 nlohmann::json gemini_request_body(const Prompt& prompt, const nlohmann::json& schema);
 // A JSON Schema as Gemini's responseSchema takes it: no additionalProperties. Pure.
 nlohmann::json gemini_schema(const nlohmann::json& schema);
-// The answer text and token counts of a generateContent response; throws net::ApiError
+// The answer text and token counts (audio input tokens among them, from
+// usageMetadata.promptTokensDetails) of a generateContent response; throws net::ApiError
 // (bad_answer) for a blocked prompt, a missing candidate or an unexpected shape. Pure.
 Completion read_gemini_response(const std::string& body);
 

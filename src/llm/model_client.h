@@ -12,6 +12,7 @@ namespace clipgen::llm {
 struct Completion {
   std::string text;  // the model's answer, JSON by the schema when all went well
   long long input_tokens = 0;
+  long long audio_tokens = 0;  // of input_tokens, those of audio (priced apart by some providers)
   long long output_tokens = 0;
 };
 

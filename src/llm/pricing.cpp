@@ -6,13 +6,14 @@ namespace clipgen::llm {
 
 namespace {
 
-// List prices for text input, standard tier (ai.google.dev/pricing, openai.com/api/pricing).
+// List prices, standard tier (ai.google.dev/pricing, openai.com/api/pricing): text input,
+// output, and Gemini's audio input where it differs.
 const std::map<std::string, TokenPrice>& prices() {
   static const std::map<std::string, TokenPrice> table = {
-      {"gemini-2.5-flash-lite", {0.10, 0.40}},
-      {"gemini-2.5-flash", {0.30, 2.50}},
+      {"gemini-2.5-flash-lite", {0.10, 0.40, 0.30}},
+      {"gemini-2.5-flash", {0.30, 2.50, 1.00}},
       {"gemini-2.5-pro", {1.25, 10.00}},
-      {"gemini-2.0-flash", {0.10, 0.40}},
+      {"gemini-2.0-flash", {0.10, 0.40, 0.70}},
       {"gemini-2.0-flash-lite", {0.075, 0.30}},
       {"gpt-4o-mini", {0.15, 0.60}},
       {"gpt-4o", {2.50, 10.00}},
@@ -27,11 +28,13 @@ const std::map<std::string, TokenPrice>& prices() {
 
 bool known_price(const std::string& model) { return prices().contains(model); }
 
-double cost_usd(const std::string& model, long long input_tokens, long long output_tokens) {
+double cost_usd(const std::string& model, long long input_tokens, long long output_tokens, long long audio_tokens) {
   const auto it = prices().find(model);
   if (it == prices().end()) return 0;
-  return (static_cast<double>(input_tokens) * it->second.input_per_million +
-          static_cast<double>(output_tokens) * it->second.output_per_million) /
+  const TokenPrice& price = it->second;
+  const double audio_price = price.audio_input_per_million > 0 ? price.audio_input_per_million : price.input_per_million;
+  return (static_cast<double>(input_tokens - audio_tokens) * price.input_per_million +
+          static_cast<double>(audio_tokens) * audio_price + static_cast<double>(output_tokens) * price.output_per_million) /
          1e6;
 }
 

@@ -8,9 +8,11 @@ namespace clipgen::llm {
 struct TokenPrice {
   double input_per_million = 0;
   double output_per_million = 0;
+  double audio_input_per_million = 0;  // 0: audio costs what text does
 };
 
 bool known_price(const std::string& model);
-double cost_usd(const std::string& model, long long input_tokens, long long output_tokens);
+// `audio_tokens` are the part of `input_tokens` that was audio.
+double cost_usd(const std::string& model, long long input_tokens, long long output_tokens, long long audio_tokens = 0);
 
 }  // namespace clipgen::llm

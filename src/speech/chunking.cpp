@@ -41,4 +41,26 @@ std::vector<Chunk> split_at_pauses(std::span<const std::int16_t> samples, int sa
   return chunks;
 }
 
+std::vector<Chunk> group_speech(const std::vector<SpeechSpan>& speech, double max_seconds, int sample_rate,
+                                std::size_t total_samples) {
+  const auto at = [&](double seconds) {
+    return std::min(total_samples, static_cast<std::size_t>(std::max(0.0, seconds) * sample_rate));
+  };
+  std::vector<Chunk> pieces;
+  double start = 0, end = 0;
+  bool open = false;
+  for (const SpeechSpan& span : speech) {
+    if (open && span.end - start > max_seconds) {
+      pieces.push_back({at(start), at(end)});
+      open = false;
+    }
+    if (!open) start = span.start;
+    end = span.end;
+    open = true;
+  }
+  if (open) pieces.push_back({at(start), at(end)});
+  std::erase_if(pieces, [](const Chunk& c) { return c.end <= c.begin; });
+  return pieces;
+}
+
 }  // namespace clipgen::speech

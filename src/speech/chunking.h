@@ -7,6 +7,8 @@
 #include <span>
 #include <vector>
 
+#include "speech/voice_activity.h"
+
 namespace clipgen::speech {
 
 struct Chunk {
@@ -22,5 +24,12 @@ struct ChunkLimits {
 // Consecutive chunks covering all samples (16 kHz). Each cut sits in the middle of the
 // quietest 200 ms stretch between target and max length (sampled every 100 ms).
 std::vector<Chunk> split_at_pauses(std::span<const std::int16_t> samples, int sample_rate, ChunkLimits limits = {});
+
+// Consecutive stretches of `speech` (voice_activity.h) gathered into pieces that reach from a
+// stretch's start to a later one's end and last at most `max_seconds`, so that the audio
+// between pieces is never speech. A stretch longer than that is a piece of its own (for
+// split_at_pauses). Sample indexes at `sample_rate`, clamped to `total_samples`.
+std::vector<Chunk> group_speech(const std::vector<SpeechSpan>& speech, double max_seconds, int sample_rate,
+                                std::size_t total_samples);
 
 }  // namespace clipgen::speech

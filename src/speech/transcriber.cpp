@@ -1,6 +1,10 @@
 #include "speech/transcriber.h"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <stdexcept>
 
 namespace clipgen::speech {
 
@@ -9,6 +13,18 @@ Transcript Transcriber::transcribe(const SpeechAudio& audio, const std::string& 
   Transcript transcript = recognise(audio, language, progress);
   if (!words_are_given()) transcript.words = words_in_speech(std::move(transcript.words), audio.speech);
   return transcript;
+}
+
+Transcript transcribe_or_fall_back(const std::string& engine, Transcriber* fallback,
+                                   const std::function<Transcript()>& attempt, const SpeechAudio& audio,
+                                   const std::string& language, const std::function<void(double)>& progress) {
+  try {
+    return attempt();
+  } catch (const std::exception& e) {
+    if (!fallback) throw std::runtime_error(fmt::format("{} failed: {}", engine, e.what()));
+    spdlog::warn("{} failed ({}); transcribing with {} instead", engine, e.what(), fallback->name());
+    return fallback->transcribe(audio, language, progress);
+  }
 }
 
 std::vector<Word> words_in_speech(std::vector<Word> words, const std::vector<SpeechSpan>& spans) {

@@ -48,6 +48,13 @@ class Transcriber {
   virtual bool words_are_given() const { return false; }
 };
 
+// What a remote engine does when its service keeps failing: the words of `attempt`, or when it
+// throws, those of `fallback` (the reason logged), or without one a std::runtime_error naming
+// `engine` and the reason.
+Transcript transcribe_or_fall_back(const std::string& engine, Transcriber* fallback,
+                                   const std::function<Transcript()>& attempt, const SpeechAudio& audio,
+                                   const std::string& language, const std::function<void(double)>& progress);
+
 // The words whose middle lies inside one of `spans`.
 std::vector<Word> words_in_speech(std::vector<Word> words, const std::vector<SpeechSpan>& spans);
 

@@ -13,12 +13,28 @@ struct Word {
   double confidence = 1.0;  // 0..1 where the engine gives one
 };
 
+// What a paid model's calls used (a Gemini transcription, an LLM's highlight search): tokens
+// and their list-price cost (llm/pricing.h).
+struct ModelUsage {
+  long long input_tokens = 0;
+  long long output_tokens = 0;
+  double cost_usd = 0;
+
+  ModelUsage& operator+=(const ModelUsage& other) {
+    input_tokens += other.input_tokens;
+    output_tokens += other.output_tokens;
+    cost_usd += other.cost_usd;
+    return *this;
+  }
+};
+
 struct Transcript {
   std::vector<Word> words;  // in time order, non-overlapping
   std::string engine;       // "pocketsphinx", "whisper-api:whisper-1", ...
   std::string language = "en";
   double duration = 0;      // of the recording, seconds
   int audio_track = 1;      // which of the file's audio tracks was heard (1-based)
+  ModelUsage usage;         // of a paid engine, for this transcription (not kept with the transcript)
 };
 
 }  // namespace clipgen::speech

@@ -71,6 +71,27 @@ void spread(std::vector<Token>& tokens, std::size_t first, std::size_t last, dou
   }
 }
 
+// Whether tokens a and b belong to the same caption cue (or both to none).
+bool same_cue(const std::vector<TextWord>& text, const std::vector<Token>& tokens, std::size_t a, std::size_t b) {
+  const TextWord& x = text[tokens[a].owner];
+  const TextWord& y = text[tokens[b].owner];
+  return x.cue_start == y.cue_start && x.cue_end == y.cue_end;
+}
+
+// The earliest cue start and the latest cue end of tokens [first, last); nullopt when one of
+// them has no cue.
+std::optional<std::pair<double, double>> cue_window(const std::vector<TextWord>& text, const std::vector<Token>& tokens,
+                                                    std::size_t first, std::size_t last) {
+  std::optional<std::pair<double, double>> window;
+  for (std::size_t k = first; k < last; ++k) {
+    const TextWord& owner = text[tokens[k].owner];
+    if (owner.cue_start < 0) return std::nullopt;
+    window = window ? std::pair{std::min(window->first, owner.cue_start), std::max(window->second, owner.cue_end)}
+                    : std::pair{owner.cue_start, owner.cue_end};
+  }
+  return window;
+}
+
 }  // namespace
 
 WordAligner::WordAligner(PocketsphinxOptions options) : options_(std::move(options)) {}
@@ -126,11 +147,20 @@ Alignment WordAligner::align(const SpeechAudio& audio, const std::vector<TextWor
       ++first;
       continue;
     }
+    // A run stays inside one cue: one that crossed from a cue into the next ("country. | And
+    // so", two pieces of a transcript around a 10 s pause) was searched over the pause, failed,
+    // and was spread over it.
     std::size_t last = first;
-    while (last < tokens.size() && !tokens[last].start) ++last;
-    const double next_start = last < tokens.size() ? *tokens[last].start : speech_end;
-    const double from = first > 0 ? *tokens[first - 1].end : std::min(speech_start, next_start);
-    const double to = last < tokens.size() ? next_start : std::max(speech_end, from);
+    while (last < tokens.size() && !tokens[last].start && same_cue(text, tokens, first, last)) ++last;
+    const bool next_timed = last < tokens.size() && tokens[last].start;
+    const double next_start = next_timed ? *tokens[last].start : speech_end;
+    double from = first > 0 ? *tokens[first - 1].end : std::min(speech_start, next_start);
+    double to = next_timed ? next_start : std::max(speech_end, from);
+    if (const auto cues = cue_window(text, tokens, first, last); cues && cues->first < to && cues->second > from) {
+      // Without slack: the words end up clamped inside their cues anyway.
+      from = std::max(from, cues->first);
+      to = std::min(to, cues->second);
+    }
     if (to - from >= kMinWordSeconds * double(last - first) && to - from <= kMaxForcedGap) force(first, last, from, to);
     if (!tokens[first].start)  // not aligned: spread between its neighbours
       spread(tokens, first, last, from, to);

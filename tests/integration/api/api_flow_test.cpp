@@ -108,6 +108,7 @@ TEST_F(ApiFlowTest, RegisterUploadRunJobDownloadClipsAndDelete) {
   EXPECT_EQ(done["attempts"], 1);
   EXPECT_TRUE(done["error"].is_null());
   EXPECT_TRUE(done["llm_usage"].contains("input_tokens"));
+  EXPECT_EQ(done["transcript_engine"], "pocketsphinx");  // no remote engine is configured here
 
   // Clips with their links; the files behind them.
   const auto clips = body_of(client.get("/api/jobs/" + job_id + "/clips"))["clips"];

@@ -3,13 +3,12 @@
 // the answers, and what it does when the API fails.
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <nlohmann/json.hpp>
 
 #include "llm/gemini_client.h"
 #include "llm/llm_analyzer.h"
 #include "llm/openai_client.h"
-#include "support/fake_http_server.h"
+#include "scripted_api.h"
 #include "unit/llm/talk_transcript.h"
 
 namespace clipgen::llm {
@@ -20,33 +19,8 @@ using nlohmann::json;
 
 const std::vector<float> kNoLoudness;
 
-struct Reply {
-  int status = 200;
-  std::string body;
-  std::string retry_after;
-};
-
-// Answers the n-th request with replies[n] (the last one once they run out).
-class ScriptedApi {
- public:
-  ScriptedApi(const std::string& pattern, std::vector<Reply> replies) : replies_(std::move(replies)) {
-    fake_.server().Post(pattern, [this](const httplib::Request& request, httplib::Response& response) {
-      fake_.record(request);
-      const Reply& reply = replies_[std::min<std::size_t>(calls_++, replies_.size() - 1)];
-      response.status = reply.status;
-      if (!reply.retry_after.empty()) response.set_header("Retry-After", reply.retry_after);
-      response.set_content(reply.body, "application/json");
-    });
-  }
-  std::string url() const { return fake_.url(); }
-  std::vector<httplib::Request> requests() { return fake_.requests(); }
-  std::vector<std::string> seen() { return fake_.seen(); }
-
- private:
-  testing::FakeHttpServer fake_;
-  std::vector<Reply> replies_;
-  std::atomic<std::size_t> calls_{0};
-};
+using testing::Reply;
+using testing::ScriptedApi;
 
 json clip(double start, double end, int score) {
   return {{"start", start}, {"end", end}, {"title", "Why Money Matters"}, {"hook", "why does money matter"},

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
@@ -69,6 +70,16 @@ std::vector<double> voice_onsets(std::span<const std::int16_t> samples, const st
     onsets.push_back(double(f) / 100.0);
   }
   return onsets;
+}
+
+double onset_after_silence(std::span<const std::int16_t> samples) {
+  constexpr std::size_t kFrame = 16000 / 100;
+  for (std::size_t at = 0; at + kFrame <= samples.size(); at += kFrame) {
+    double power = 0;
+    for (std::size_t i = at; i < at + kFrame; ++i) power += double(samples[i]) * samples[i];
+    if (10 * std::log10(power / kFrame / (32768.0 * 32768.0) + 1e-12) > -30) return double(at) / 16000;
+  }
+  return double(samples.size()) / 16000;
 }
 
 double percentile(std::vector<double> values, double q) {

@@ -35,6 +35,10 @@ std::vector<std::pair<double, std::vector<std::string>>> sonnet_lines();
 // only say where to look.
 std::vector<double> voice_onsets(std::span<const std::int16_t> samples, const std::vector<double>& from);
 
+// Where speech begins after digital silence: the first 10 ms louder than -30 dBFS (jfk.wav's
+// room noise sits at -42 dBFS; its first word rises through -26 dBFS at 0.33 s).
+double onset_after_silence(std::span<const std::int16_t> samples);
+
 // The q-quantile (0..1) of `values`, nearest rank.
 double percentile(std::vector<double> values, double q);
 

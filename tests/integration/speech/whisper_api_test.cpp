@@ -9,9 +9,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "speech/whisper_api_audio.h"
+#include "speech/audio_upload.h"
 #include "speech/whisper_api_transcriber.h"
 #include "support/command.h"
+#include "integration/speech/speech_references.h"
 #include "support/fake_http_server.h"
 
 namespace clipgen::speech {
@@ -70,7 +71,7 @@ class FixedTranscriber final : public Transcriber {
 }  // namespace
 
 TEST(WhisperApi, SendsMultipartFlacPartsAndMergesWordsWithOffsets) {
-  testing::FakeHttpServer fake;
+  clipgen::testing::FakeHttpServer fake;
   std::atomic<int> calls{0};
   fake.server().Post("/v1/audio/transcriptions", [&](const httplib::Request& request, httplib::Response& response) {
     fake.record(request);
@@ -113,7 +114,7 @@ TEST(WhisperApi, FlacPartsAreValidAndUnderTheLimit) {
   const auto path = std::filesystem::path(CLIPGEN_TEST_WORK_DIR) / "whisper-part.flac";
   std::filesystem::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << flac;
-  const auto probe = testing::run_command({"ffprobe", "-v", "error", "-show_entries",
+  const auto probe = clipgen::testing::run_command({"ffprobe", "-v", "error", "-show_entries",
                                            "stream=codec_name,sample_rate,channels:format=duration", "-of", "json",
                                            path.string()});
   ASSERT_EQ(probe.exit_code, 0) << probe.err;
@@ -130,26 +131,95 @@ TEST(WhisperApi, FlacPartsAreValidAndUnderTheLimit) {
   std::size_t next = 0;
   for (const auto& part : parts) {
     EXPECT_EQ(part.chunk.begin, next);
-    EXPECT_LE(part.flac.size(), flac.size() / 3);
+    EXPECT_LE(part.file.size(), flac.size() / 3);
     next = part.chunk.end;
   }
   EXPECT_EQ(next, audio.size());
 }
 
-TEST(WhisperApi, InventedWordTimesAreDropped) {
-  const auto words = read_whisper_words(
-      verbose_json({{"real", 1.0, 1.4}, {"made-up", 400.0, 401.0}, {"backwards", 5.0, 4.0}, {"ok", 2.0, 2.5}}), 10, 30);
-  ASSERT_EQ(words.size(), 2u);
-  EXPECT_EQ(words[0].text, "real");
-  EXPECT_DOUBLE_EQ(words[0].start, 11.0);
-  EXPECT_EQ(words[1].text, "ok");
-  EXPECT_TRUE(read_whisper_words(R"({"text":"","words":[]})", 0, 30).empty());
-  EXPECT_THROW(read_whisper_words(R"({"text":"words but no times"})", 0, 30), std::invalid_argument);
-  EXPECT_THROW(read_whisper_words("Internal error", 0, 30), std::invalid_argument);
+TEST(WhisperApi, InventedWordTimesAreDroppedAndUntimedWordsKeepTheirSegment) {
+  const auto answer = read_whisper_answer(
+      verbose_json({{"real", 1.0, 1.4}, {"made-up", 400.0, 401.0}, {"backwards", 5.0, 4.0}, {"ok", 2.0, 2.5}}), 30);
+  ASSERT_EQ(answer.words.size(), 2u);
+  EXPECT_EQ(answer.words[0].text, "real");
+  EXPECT_DOUBLE_EQ(answer.words[0].start, 1.0);
+  EXPECT_EQ(answer.words[1].text, "ok");
+  EXPECT_TRUE(answer.untimed.empty());
+  EXPECT_TRUE(read_whisper_answer(R"({"text":"","words":[]})", 30).words.empty());
+  const auto untimed = read_whisper_answer(
+      R"({"text":" a b c","segments":[{"id":0,"text":" a b","start":1.0,"end":2.5},{"id":1,"text":" c","start":2.5,"end":99}]})", 30);
+  ASSERT_EQ(untimed.untimed.size(), 3u);
+  EXPECT_EQ(untimed.untimed[1].text, "b");
+  EXPECT_DOUBLE_EQ(untimed.untimed[1].cue_start, 1.0);
+  EXPECT_DOUBLE_EQ(untimed.untimed[1].cue_end, 2.5);
+  EXPECT_DOUBLE_EQ(untimed.untimed[2].cue_end, 30);  // a segment end past the part is cut to it
+  EXPECT_EQ(read_whisper_answer(R"({"text":"words but no times"})", 30).untimed.size(), 4u);
+  EXPECT_THROW(read_whisper_answer("Internal error", 30), std::invalid_argument);
+  EXPECT_THROW(read_whisper_answer(R"({"error":"failed to process audio"})", 30), std::invalid_argument);
+}
+
+// whisper.cpp's server (examples/server/server.cpp) for jfk_silence10_jfk.wav: verbose_json with
+// one segment per copy of the speech, its "words" being tokens ("And", " so", ...), all timed
+// here at the segment's start, as its token times can be without DTW: clipgen must not use them.
+std::string whisper_cpp_answer() {
+  const std::string text = " And so my fellow Americans, ask not what your country can do for you, ask what you can do "
+                           "for your country.";
+  json segments = json::array();
+  for (const double start : {0.0, 21.0}) {
+    json tokens = json::array();
+    for (const char* token : {" And", " so", " my", " fellow", " Americans", ","})
+      tokens.push_back({{"word", token}, {"start", start}, {"end", start}, {"t_dtw", -1}, {"probability", 0.9}});
+    segments.push_back({{"id", segments.size()}, {"text", text}, {"start", start}, {"end", start + 11.0},
+                        {"tokens", {50364, 400}}, {"words", tokens}, {"temperature", 0.0}, {"avg_logprob", -0.2},
+                        {"no_speech_prob", 0.01}});
+  }
+  return json{{"task", "transcribe"}, {"language", "english"}, {"duration", 32.0}, {"text", text + text},
+              {"segments", segments}}
+      .dump();
+}
+
+TEST(WhisperApi, WhisperCppRouteAnswersWithSegmentsAndTheWordsAreTimedByTheAudio) {
+  clipgen::testing::FakeHttpServer fake;
+  std::atomic<int> calls{0};
+  fake.server().Post("/inference", [&](const httplib::Request& request, httplib::Response& response) {
+    fake.record(request);
+    // whisper.cpp reports a failed inference with status 200 and an error body.
+    if (calls++ == 0) return response.set_content(R"({"error":"failed to process audio"})", "application/json");
+    response.set_content(whisper_cpp_answer(), "application/json");
+  });
+  ::setenv("WHISPER_BASE_URL", (fake.url() + "/inference").c_str(), 1);
+  auto settings = whisper_settings_from_env();
+  ::unsetenv("WHISPER_BASE_URL");
+  ASSERT_TRUE(settings);
+  EXPECT_TRUE(settings->whisper_cpp);
+  WhisperApiTranscriber transcriber(std::move(*settings), nullptr);
+  EXPECT_EQ(transcriber.name(), "whisper.cpp");
+  const auto samples = speech::testing::pcm_of(std::filesystem::path(CLIPGEN_MEDIA_DIR) / "field/jfk_silence10_jfk.wav");
+  const auto transcript = transcriber.transcribe(with_voice_activity(samples), "en", nullptr);
+
+  const auto requests = fake.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  const auto& request = requests[1];
+  EXPECT_EQ(request.path, "/inference");
+  ASSERT_TRUE(request.has_file("file"));
+  EXPECT_EQ(request.get_file_value("file").content.substr(0, 4), "RIFF");
+  EXPECT_EQ(request.get_file_value("response_format").content, "verbose_json");
+  EXPECT_EQ(request.get_file_value("language").content, "en");
+  EXPECT_FALSE(request.has_file("model"));
+
+  // Every word of both copies, as written, the second copy 21.0 s after the first (the
+  // recording's reference), none at the token times the server gave.
+  ASSERT_EQ(transcript.words.size(), 44u);
+  EXPECT_EQ(transcript.words[4].text, "Americans,");
+  for (std::size_t k = 0; k < 22; ++k)
+    EXPECT_NEAR(transcript.words[22 + k].start - transcript.words[k].start, 21.0, 0.05) << transcript.words[k].text;
+  // Where the voice begins, not at the tokens' 0.0.
+  EXPECT_NEAR(transcript.words[0].start, speech::testing::onset_after_silence(samples), 0.05);
+  EXPECT_EQ(transcript.engine, "whisper.cpp");
 }
 
 TEST(WhisperApi, UnauthorizedFailsClearlyOrFallsBack) {
-  testing::FakeHttpServer fake;
+  clipgen::testing::FakeHttpServer fake;
   fake.server().Post("/v1/audio/transcriptions", [&](const httplib::Request& request, httplib::Response& response) {
     fake.record(request);
     response.status = 401;
@@ -173,7 +243,7 @@ TEST(WhisperApi, UnauthorizedFailsClearlyOrFallsBack) {
 }
 
 TEST(WhisperApi, RetriesServerErrorsAndMalformedAnswersThenReports) {
-  testing::FakeHttpServer fake;
+  clipgen::testing::FakeHttpServer fake;
   std::atomic<int> calls{0};
   fake.server().Post("/v1/audio/transcriptions", [&](const httplib::Request& request, httplib::Response& response) {
     fake.record(request);

@@ -72,18 +72,6 @@ std::vector<std::int16_t> join(std::vector<std::int16_t> a, const std::vector<st
   return a;
 }
 
-// Where speech begins after digital silence: the first 10 ms louder than -30 dBFS (jfk.wav's
-// room noise sits at -42 dBFS; its first word rises through -26 dBFS at 0.33 s).
-double onset(const std::vector<std::int16_t>& samples) {
-  constexpr std::size_t kFrame = kSampleRate / 100;
-  for (std::size_t at = 0; at + kFrame <= samples.size(); at += kFrame) {
-    double power = 0;
-    for (std::size_t i = at; i < at + kFrame; ++i) power += double(samples[i]) * samples[i];
-    if (10 * std::log10(power / kFrame / (32768.0 * 32768.0) + 1e-12) > -30) return double(at) / kSampleRate;
-  }
-  return double(samples.size()) / kSampleRate;
-}
-
 const std::vector<std::int16_t>& jfk() {
   static const auto samples = pcm_of(kMedia / "speech/jfk.wav");
   return samples;
@@ -127,7 +115,7 @@ TEST(WordTiming, FirstWordAfterDigitalSilenceStartsAtTheSpeechOnset) {
   const auto samples = pcm_of(kMedia / "field/silence10_then_jfk.wav");
   const auto transcript = transcribe(samples);
   ASSERT_FALSE(transcript.words.empty());
-  const double first = transcript.words.front().start, spoken = onset(samples);
+  const double first = transcript.words.front().start, spoken = testing::onset_after_silence(samples);
   std::cout << "speech onset " << spoken << " s, first word " << first << " s\n";
   EXPECT_GT(first, 10.2);  // the field file's right value
   EXPECT_NEAR(first, spoken, 0.05);

@@ -57,10 +57,27 @@ TEST_F(EnginesTest, ChosenRemoteEngineWithoutSettingsNamesTheVariable) {
   EXPECT_THROW(make_analyzer({}), std::invalid_argument);
 }
 
+TEST_F(EnginesTest, AutoTranscriberPrefersAWhisperServerThenGeminiThenPocketsphinx) {
+  EXPECT_EQ(resolve_transcriber("auto", true, true), "whisper-api");
+  EXPECT_EQ(resolve_transcriber("auto", false, true), "gemini");
+  EXPECT_EQ(resolve_transcriber("auto", false, false), "pocketsphinx");
+  EXPECT_EQ(resolve_transcriber("pocketsphinx", true, true), "pocketsphinx");
+}
+
 TEST_F(EnginesTest, TranscriberChoice) {
   EXPECT_EQ(make_transcriber({})->name(), "pocketsphinx");
+  // An OpenAI key set for the analyzer does not send the audio to OpenAI unasked.
+  ::setenv("OPENAI_API_KEY", "sk-key", 1);
+  EXPECT_EQ(make_transcriber({})->name(), "pocketsphinx");
+  ::setenv("GEMINI_API_KEY", "key", 1);
+  EXPECT_EQ(make_transcriber({})->name(), "gemini:gemini-2.5-flash-lite");
   ::setenv("WHISPER_BASE_URL", "http://127.0.0.1:9000", 1);
+  EXPECT_EQ(make_transcriber({})->name(), "whisper-api:whisper-1");
   EXPECT_EQ(make_transcriber({.transcriber = "whisper-api"})->name(), "whisper-api:whisper-1");
+  EXPECT_EQ(make_transcriber({.transcriber = "gemini"})->name(), "gemini:gemini-2.5-flash-lite");
+  EXPECT_EQ(make_transcriber({.transcriber = "pocketsphinx"})->name(), "pocketsphinx");
+  ::unsetenv("GEMINI_API_KEY");
+  EXPECT_THROW(make_transcriber({.transcriber = "gemini"}), std::invalid_argument);
 }
 
 }  // namespace clipgen::app

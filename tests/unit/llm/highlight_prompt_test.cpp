@@ -108,6 +108,10 @@ TEST(Pricing, ListPricesPerMillionTokens) {
   EXPECT_DOUBLE_EQ(cost_usd("gemini-2.5-flash-lite", 1000000, 1000000), 0.50);
   EXPECT_DOUBLE_EQ(cost_usd("gpt-4o-mini", 2000000, 0), 0.30);
   EXPECT_EQ(cost_usd("my-local-llama", 5000, 5000), 0);
+  // Audio input has its own price on some models ($0.30 for flash-lite), the same on others.
+  EXPECT_DOUBLE_EQ(cost_usd("gemini-2.5-flash-lite", 1000000, 0, 1000000), 0.30);
+  EXPECT_DOUBLE_EQ(cost_usd("gemini-2.5-flash-lite", 3000000, 0, 1000000), 0.50);
+  EXPECT_DOUBLE_EQ(cost_usd("gemini-2.0-flash-lite", 1000000, 0, 1000000), 0.075);
   EXPECT_FALSE(known_price("my-local-llama"));
 }
 

@@ -51,4 +51,19 @@ TEST(Chunking, NeverLongerThanTheLimitWithoutPauses) {
   for (const auto& c : chunks) EXPECT_LE(static_cast<double>(c.end - c.begin) / kRate, 40.0 + 0.2);
 }
 
+TEST(Chunking, SpeechIsGatheredIntoPiecesThatLeaveOutTheSilenceBetween) {
+  // Stretches at 1-4, 5-9, 30-33 and 34-80 s: the first two fit 10 s, the long pause starts a
+  // new piece, and the 46 s stretch is a piece of its own.
+  const std::vector<SpeechSpan> speech{{1, 4}, {5, 9}, {30, 33}, {34, 80}};
+  const auto pieces = group_speech(speech, 10, kRate, 75 * kRate);
+  ASSERT_EQ(pieces.size(), 3u);
+  EXPECT_EQ(pieces[0].begin, 1u * kRate);
+  EXPECT_EQ(pieces[0].end, 9u * kRate);
+  EXPECT_EQ(pieces[1].begin, 30u * kRate);
+  EXPECT_EQ(pieces[1].end, 33u * kRate);
+  EXPECT_EQ(pieces[2].begin, 34u * kRate);
+  EXPECT_EQ(pieces[2].end, 75u * kRate);  // clamped to the recording
+  EXPECT_TRUE(group_speech({}, 10, kRate, 75 * kRate).empty());
+}
+
 }  // namespace clipgen::speech

@@ -67,6 +67,7 @@ export interface Job {
   progress: number;
   error: string | null;
   notes?: string[]; // e.g. "only 3 clips of 20-60 s fit this video"
+  transcript_engine?: string | null; // which engine made the words: "gemini:gemini-2.5-flash-lite", "pocketsphinx", ...
   settings?: Partial<JobSettings>;
   created_at: string;
   started_at: string | null;

@@ -84,6 +84,7 @@ export function JobPage() {
         </div>
       )}
       {job?.status === "succeeded" && !clips && !error && <p role="status">Loading clips…</p>}
+      {clips && job?.transcript_engine && <p className="muted">Words by {job.transcript_engine}</p>}
       {clips && job?.notes?.map((note) => <p key={note} className="notice">{note}</p>)}
       {clips && <ClipResults clips={clips} />}
       {clips && video.data && <TranscriptPanel videoId={video.data.id} filename={video.data.filename} />}

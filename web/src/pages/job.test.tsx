@@ -51,10 +51,11 @@ describe("job progress and results", () => {
     act(() => stream.send(job({ stage: "render", progress: 80 })));
     expect(await screen.findByRole("heading", { name: "Rendering clips" })).toBeInTheDocument();
 
-    act(() => stream.send(job({ status: "succeeded", stage: "publish", progress: 100, notes: ["only 3 clips of 20-60 s fit this video"] }), "end"));
+    act(() => stream.send(job({ status: "succeeded", stage: "publish", progress: 100, notes: ["only 3 clips of 20-60 s fit this video"], transcript_engine: "gemini:gemini-2.5-flash-lite" }), "end"));
     expect(await screen.findByRole("heading", { name: "3 clips" })).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     expect(screen.getByText("only 3 clips of 20-60 s fit this video")).toBeInTheDocument();
+    expect(screen.getByText("Words by gemini:gemini-2.5-flash-lite")).toBeInTheDocument();
   });
 
   it("falls back to polling when the event stream is not there", async () => {

@@ -1,4 +1,6 @@
-#include "speech/whisper_api_audio.h"
+#include "speech/audio_upload.h"
+
+#include <fmt/format.h>
 
 #include <cstring>
 
@@ -54,29 +56,28 @@ void drain(AVCodecContext* codec, AVFormatContext* format, AVPacket* packet) {
   while (true) {
     const int got = avcodec_receive_packet(codec, packet);
     if (got == AVERROR(EAGAIN) || got == AVERROR_EOF) return;
-    check_av(got, "FLAC encoding failed");
+    check_av(got, "audio encoding failed");
     packet->stream_index = 0;
     av_packet_rescale_ts(packet, codec->time_base, format->streams[0]->time_base);
-    check_av(av_interleaved_write_frame(format, packet), "writing FLAC failed");
+    check_av(av_interleaved_write_frame(format, packet), "writing audio failed");
   }
 }
 
-}  // namespace
-
-std::string encode_flac(std::span<const std::int16_t> samples) {
+// `samples` encoded by `codec` in a `muxer` file; `name` names the format in messages.
+std::string encode_audio(std::span<const std::int16_t> samples, AVCodecID codec_id, const char* muxer, const char* name) {
   MemoryFile out;
-  const AVCodec* encoder = avcodec_find_encoder(AV_CODEC_ID_FLAC);
-  if (!encoder) throw std::runtime_error("this libavcodec has no FLAC encoder");
+  const AVCodec* encoder = avcodec_find_encoder(codec_id);
+  if (!encoder) throw std::runtime_error(fmt::format("this libavcodec has no {} encoder", name));
   media::CodecPtr codec(avcodec_alloc_context3(encoder));
   if (!codec) throw std::bad_alloc();
   codec->sample_fmt = AV_SAMPLE_FMT_S16;
   codec->sample_rate = kSampleRate;
   av_channel_layout_default(&codec->ch_layout, 1);
   codec->time_base = {1, kSampleRate};
-  check_av(avcodec_open2(codec.get(), encoder, nullptr), "cannot open the FLAC encoder");
+  check_av(avcodec_open2(codec.get(), encoder, nullptr), fmt::format("cannot open the {} encoder", name).c_str());
 
   AVFormatContext* raw_format = nullptr;
-  check_av(avformat_alloc_output_context2(&raw_format, nullptr, "flac", nullptr), "cannot make a FLAC muxer");
+  check_av(avformat_alloc_output_context2(&raw_format, nullptr, muxer, nullptr), fmt::format("cannot make a {} muxer", name).c_str());
   // The in-memory AVIO below is not a file: detach it before the output deleter runs.
   struct MemoryOutputDeleter {
     void operator()(AVFormatContext* ctx) const {
@@ -96,9 +97,9 @@ std::string encode_flac(std::span<const std::int16_t> samples) {
   format->pb = avio.get();
   AVStream* stream = avformat_new_stream(format.get(), nullptr);
   if (!stream) throw std::bad_alloc();
-  check_av(avcodec_parameters_from_context(stream->codecpar, codec.get()), "cannot set up the FLAC stream");
+  check_av(avcodec_parameters_from_context(stream->codecpar, codec.get()), "cannot set up the audio stream");
   stream->time_base = codec->time_base;
-  check_av(avformat_write_header(format.get(), nullptr), "cannot write the FLAC header");
+  check_av(avformat_write_header(format.get(), nullptr), fmt::format("cannot write the {} header", name).c_str());
 
   auto frame = media::make_frame();
   auto packet = media::make_packet();
@@ -112,35 +113,46 @@ std::string encode_flac(std::span<const std::int16_t> samples) {
     check_av(av_frame_get_buffer(frame.get(), 0), "cannot allocate an audio frame");
     std::memcpy(frame->data[0], samples.data() + at, count * sizeof(std::int16_t));
     frame->pts = static_cast<std::int64_t>(at);
-    check_av(avcodec_send_frame(codec.get(), frame.get()), "FLAC encoding failed");
+    check_av(avcodec_send_frame(codec.get(), frame.get()), "audio encoding failed");
     av_frame_unref(frame.get());
     drain(codec.get(), format.get(), packet.get());
   }
-  check_av(avcodec_send_frame(codec.get(), nullptr), "FLAC encoding failed");
+  check_av(avcodec_send_frame(codec.get(), nullptr), "audio encoding failed");
   drain(codec.get(), format.get(), packet.get());
-  check_av(av_write_trailer(format.get()), "cannot finish the FLAC file");
+  check_av(av_write_trailer(format.get()), fmt::format("cannot finish the {} file", name).c_str());
   avio_flush(avio.get());
   return std::move(out.data);
 }
 
+}  // namespace
+
+std::string encode_flac(std::span<const std::int16_t> samples) {
+  return encode_audio(samples, AV_CODEC_ID_FLAC, "flac", "FLAC");
+}
+
+std::string encode_wav(std::span<const std::int16_t> samples) {
+  return encode_audio(samples, AV_CODEC_ID_PCM_S16LE, "wav", "WAV");
+}
+
 std::vector<EncodedPart> encode_parts(std::span<const std::int16_t> samples, double max_seconds,
-                                      std::size_t max_bytes) {
+                                      std::size_t max_bytes, AudioFormat format) {
   std::vector<EncodedPart> parts;
   for (const Chunk& chunk : split_at_pauses(samples, kSampleRate, {max_seconds * 0.9, max_seconds})) {
-    std::string flac = encode_flac(samples.subspan(chunk.begin, chunk.end - chunk.begin));
-    if (flac.size() > max_bytes && max_seconds > 10) {
+    const auto piece = samples.subspan(chunk.begin, chunk.end - chunk.begin);
+    std::string file = format == AudioFormat::flac ? encode_flac(piece) : encode_wav(piece);
+    if (file.size() > max_bytes && max_seconds > 10) {
       // Noisy audio compresses badly: cut this piece finer.
-      for (EncodedPart& part :
-           encode_parts(samples.subspan(chunk.begin, chunk.end - chunk.begin), max_seconds / 2, max_bytes)) {
+      for (EncodedPart& part : encode_parts(piece, max_seconds / 2, max_bytes, format)) {
         part.chunk.begin += chunk.begin;
         part.chunk.end += chunk.begin;
         parts.push_back(std::move(part));
       }
       continue;
     }
-    if (flac.size() > max_bytes)
-      throw std::runtime_error("the audio does not compress under the Whisper API's 25 MB upload limit");
-    parts.push_back({chunk, std::move(flac)});
+    if (file.size() > max_bytes)
+      throw std::runtime_error(
+          fmt::format("10 s of this audio do not encode under the upload limit of {} bytes", max_bytes));
+    parts.push_back({chunk, std::move(file)});
   }
   return parts;
 }
