@@ -49,10 +49,12 @@ std::string resolve_analyzer(const std::string& choice, bool has_gemini, bool ha
   return "heuristic";
 }
 
+std::unique_ptr<speech::Transcriber> make_aligner(std::vector<speech::TextWord> words, const EngineOptions& options) {
+  return std::make_unique<speech::AlignedTranscriber>(std::move(words), pocketsphinx_options(options));
+}
+
 std::unique_ptr<speech::Transcriber> make_transcriber(const EngineOptions& options) {
-  if (!options.transcript_file.empty())
-    return std::make_unique<speech::AlignedTranscriber>(speech::read_transcript_file(options.transcript_file),
-                                                        pocketsphinx_options(options));
+  if (!options.transcript_file.empty()) return make_aligner(speech::read_transcript_file(options.transcript_file), options);
   if (options.transcriber != "whisper-api") return make_pocketsphinx(options);
   auto settings = speech::whisper_settings_from_env();
   if (!settings)

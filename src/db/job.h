@@ -38,6 +38,7 @@ struct Job {
   Timestamp created_at;
   std::optional<Timestamp> started_at;   // first claim
   std::optional<Timestamp> finished_at;  // reached a final status
+  std::string transcript_engine;  // which engine made the words, once succeeded ("" before)
 };
 
 }  // namespace clipgen::db

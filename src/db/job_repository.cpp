@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kColumns =
     "id, video_id, user_id, settings, status, stage, progress, error, notes, attempts, lease_owner, "
-    "lease_expires_at, llm_input_tokens, llm_output_tokens, llm_cost_usd, created_at, started_at, finished_at";
+    "lease_expires_at, llm_input_tokens, llm_output_tokens, llm_cost_usd, created_at, started_at, finished_at, "
+    "transcript_engine";
 
 // Worker-side writes only touch a job the worker still holds.
 constexpr const char* kHeldBy = "id = :id AND lease_owner = :worker AND status = 'running'";
@@ -61,19 +62,12 @@ Job read_job(const soci::row& row) {
   j.created_at = r.time();
   j.started_at = r.optional_time();
   j.finished_at = r.optional_time();
+  j.transcript_engine = r.text();
   return j;
 }
 
 std::optional<Job> select_job(soci::session& sql, const std::string& id) {
   return first_row((sql.prepare << "SELECT " << kColumns << " FROM jobs WHERE id = :id", soci::use(id)), read_job);
-}
-
-// Runs an UPDATE or DELETE and tells how many rows it changed.
-template <typename... Uses>
-long long affected(soci::session& sql, const std::string& query, Uses&&... uses) {
-  soci::statement st = (sql.prepare << query, ..., std::forward<Uses>(uses));
-  st.execute(true);
-  return st.get_affected_rows();
 }
 
 std::optional<std::string> next_queued_postgresql(soci::session& sql, const std::string& worker_id,
@@ -195,11 +189,12 @@ bool JobRepository::succeed(const std::string& job_id, const std::string& worker
   const auto changed = affected(
       sql,
       std::string("UPDATE jobs SET status = 'succeeded', progress = 100, error = '', notes = :notes, "
-                  "llm_input_tokens = :in, llm_output_tokens = :out, llm_cost_usd = :cost, finished_at = :at, "
-                  "lease_owner = '', lease_expires_at = NULL WHERE ") +
+                  "llm_input_tokens = :in, llm_output_tokens = :out, llm_cost_usd = :cost, transcript_engine = :engine, "
+                  "finished_at = :at, lease_owner = '', lease_expires_at = NULL WHERE ") +
           kHeldBy,
       soci::use(notes), soci::use(outcome.llm_input_tokens), soci::use(outcome.llm_output_tokens),
-      soci::use(outcome.llm_cost_usd), soci::use(at), soci::use(job_id), soci::use(worker_id));
+      soci::use(outcome.llm_cost_usd), soci::use(outcome.transcript_engine), soci::use(at), soci::use(job_id),
+      soci::use(worker_id));
   if (changed != 1) return false;
   std::string user_id;
   sql << "SELECT user_id FROM jobs WHERE id = :id", soci::use(job_id), soci::into(user_id);

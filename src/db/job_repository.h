@@ -21,6 +21,7 @@ struct JobOutcome {
   long long llm_input_tokens = 0;
   long long llm_output_tokens = 0;
   double llm_cost_usd = 0;
+  std::string transcript_engine;  // speech::Transcript::engine of the words the clips came from
 };
 
 class JobRepository {

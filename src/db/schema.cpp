@@ -108,6 +108,24 @@ const std::vector<Migration>& migrations() {
        },
        // Number 2 on the abuse branch, which databases ran before main's 2 was merged in.
        2},
+      {4,
+       "transcripts users give",
+       {
+           // A user's own words for a video (captions or a transcript), one per video: later
+           // jobs time these instead of recognising words. `revision` changes with every upload,
+           // so a transcript cached from an earlier one is never reused.
+           R"(CREATE TABLE given_transcripts (
+                video_id TEXT PRIMARY KEY REFERENCES videos(id),
+                user_id TEXT NOT NULL REFERENCES users(id),
+                revision TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                word_count INTEGER NOT NULL,
+                words TEXT NOT NULL,
+                created_at BIGINT NOT NULL))",
+           "CREATE INDEX given_transcripts_by_user ON given_transcripts (user_id)",
+           // Which engine made a finished job's words ("your transcript" for the above).
+           "ALTER TABLE jobs ADD COLUMN transcript_engine TEXT NOT NULL DEFAULT ''",
+       }},
   };
   return all;
 }
