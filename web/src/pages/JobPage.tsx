@@ -85,6 +85,7 @@ export function JobPage() {
       )}
       {job?.status === "succeeded" && !clips && !error && <p role="status">Loading clips…</p>}
       {clips && job?.notes?.map((note) => <p key={note} className="notice">{note}</p>)}
+      {clips && job?.transcript_engine && <p className="muted">Words from: {job.transcript_engine}</p>}
       {clips && <ClipResults clips={clips} />}
       {clips && video.data && <TranscriptPanel videoId={video.data.id} filename={video.data.filename} />}
     </section>
