@@ -49,7 +49,8 @@ TranscriptKind sniffed(std::string_view body) {
   if (body.starts_with("WEBVTT")) return TranscriptKind::vtt;
   if (body.starts_with("{")) return TranscriptKind::json;
   for (const auto line : first_lines(body))
-    if (!line.empty() && std::isdigit(static_cast<unsigned char>(line.front())) && line.find("-->") != std::string_view::npos)
+    if (!line.empty() && std::isdigit(static_cast<unsigned char>(line.front())) &&
+        line.find("-->") != std::string_view::npos)
       return TranscriptKind::srt;
   return TranscriptKind::text;
 }
@@ -69,7 +70,8 @@ TranscriptKind transcript_kind(std::string_view content_type, std::string_view b
   if (body.empty()) throw bad_request("the transcript is empty");
   if (body.starts_with("\xFF\xFE") || body.starts_with("\xFE\xFF"))
     throw bad_request("the transcript is UTF-16 text: save it as UTF-8");
-  if (has_control_bytes(body)) throw bad_request("the transcript is not text (it holds control bytes): send UTF-8 text");
+  if (has_control_bytes(body))
+    throw bad_request("the transcript is not text (it holds control bytes): send UTF-8 text");
   if (srt) return TranscriptKind::srt;
   if (vtt) return TranscriptKind::vtt;
   if (json) return TranscriptKind::json;

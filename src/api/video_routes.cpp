@@ -91,8 +91,8 @@ void put_given_transcript(ApiContext& context, const http::Request& req, http::R
   } catch (const std::invalid_argument& e) {
     throw bad_request(fmt::format("the transcript ({}): {}", speech::to_string(kind), e.what()));
   }
-  const auto given =
-      db::GivenTranscriptRepository(context.db).put(video.id, req.remote_user, std::string(speech::to_string(kind)), words);
+  const auto given = db::GivenTranscriptRepository(context.db)
+                         .put(video.id, req.remote_user, std::string(speech::to_string(kind)), words);
   if (!given) throw not_found("video");  // deleted meanwhile
   send_json(res, 200, {{"given_transcript", given_transcript_json(*given)}});
 }
@@ -116,7 +116,8 @@ void add_video_routes(Router& router, ApiContext& context) {
 
   router.get("/api/videos/{id}", Access::user, [&context](const http::Request& req, http::Response& res) {
     const auto video = find_video(context, req.path_params[0], req.remote_user);
-    send_json(res, 200, {{"video", video_json(video, db::GivenTranscriptRepository(context.db).info(video.id, video.user_id))}});
+    const auto given = db::GivenTranscriptRepository(context.db).info(video.id, video.user_id);
+    send_json(res, 200, {{"video", video_json(video, given)}});
   });
 
   router.del("/api/videos/{id}", Access::user, [&context](const http::Request& req, http::Response& res) {

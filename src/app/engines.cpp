@@ -54,7 +54,8 @@ std::unique_ptr<speech::Transcriber> make_aligner(std::vector<speech::TextWord> 
 }
 
 std::unique_ptr<speech::Transcriber> make_transcriber(const EngineOptions& options) {
-  if (!options.transcript_file.empty()) return make_aligner(speech::read_transcript_file(options.transcript_file), options);
+  if (!options.transcript_file.empty())
+    return make_aligner(speech::read_transcript_file(options.transcript_file), options);
   if (options.transcriber != "whisper-api") return make_pocketsphinx(options);
   auto settings = speech::whisper_settings_from_env();
   if (!settings)

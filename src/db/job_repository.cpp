@@ -189,8 +189,8 @@ bool JobRepository::succeed(const std::string& job_id, const std::string& worker
   const auto changed = affected(
       sql,
       std::string("UPDATE jobs SET status = 'succeeded', progress = 100, error = '', notes = :notes, "
-                  "llm_input_tokens = :in, llm_output_tokens = :out, llm_cost_usd = :cost, transcript_engine = :engine, "
-                  "finished_at = :at, lease_owner = '', lease_expires_at = NULL WHERE ") +
+                  "llm_input_tokens = :in, llm_output_tokens = :out, llm_cost_usd = :cost, "
+                  "transcript_engine = :engine, finished_at = :at, lease_owner = '', lease_expires_at = NULL WHERE ") +
           kHeldBy,
       soci::use(notes), soci::use(outcome.llm_input_tokens), soci::use(outcome.llm_output_tokens),
       soci::use(outcome.llm_cost_usd), soci::use(outcome.transcript_engine), soci::use(at), soci::use(job_id),

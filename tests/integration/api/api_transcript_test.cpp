@@ -9,8 +9,7 @@
 
 #include "api_client.h"
 #include "raw_connection.h"
-#include "server_process.h"
-#include "support/test_database.h"
+#include "server_suite.h"
 
 namespace fs = std::filesystem;
 using clipgen::testing::ApiClient;
@@ -20,29 +19,16 @@ using nlohmann::json;
 
 namespace {
 
-class ApiTranscriptTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    database_ = std::make_unique<clipgen::testing::TestDatabase>(clipgen::testing::test_dialect());
-    data_dir_ = fs::path(CLIPGEN_TEST_WORK_DIR) / ("api-transcript-" + clipgen::db::new_id().substr(0, 8));
-    server_ = std::make_unique<clipgen::testing::TestServer>(
-        clipgen::testing::TestServer::Options{.data_dir = data_dir_, .database_url = database_->url()});
-  }
-  static void TearDownTestSuite() {
-    server_.reset();
-    database_.reset();
-    fs::remove_all(data_dir_);
-  }
+class ApiTranscriptTest : public clipgen::testing::ServerSuite<ApiTranscriptTest> {
+ public:
+  static constexpr const char* kDataPrefix = "api-transcript-";
 
+ protected:
   // A signed-in user with the 11 s JFK recording (testsrc picture) uploaded; its video id.
   std::string upload_jfk(ApiClient& client) {
     client.register_user(clipgen::testing::unique_email("Words"));
     return client.upload_video(fs::path(CLIPGEN_MEDIA_DIR) / "field" / "testsrc_jfk.mkv")["id"];
   }
-
-  static inline std::unique_ptr<clipgen::testing::TestDatabase> database_;
-  static inline std::unique_ptr<clipgen::testing::TestServer> server_;
-  static inline fs::path data_dir_;
 };
 
 std::string jfk_text() {

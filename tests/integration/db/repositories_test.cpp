@@ -83,7 +83,8 @@ TEST_P(Repositories, MigrationsAreRecordedAndIdempotent) {
 TEST_P(Repositories, ADatabaseThatRanARenumberedMigrationGetsTheOnesItMissed) {
   const auto ada = make_user("ada@example.com");
   const auto video = make_video(ada);
-  db::TranscriptRepository(database.db()).put(video.id, ada.id, "pocketsphinx", speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
+  db::TranscriptRepository(database.db())
+      .put(video.id, ada.id, "pocketsphinx", speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
   {
     auto sql = database.db().session();
     // Later migrations stay recorded: they ran, and their tables exist.
@@ -181,7 +182,8 @@ TEST_P(Repositories, RemovingAVideoRemovesItsJobsClipsAndTranscriptsAndNamesThei
   const auto stored = clips.replace_for_job(job.id, ada.id, {make_clip(job, 1), make_clip(job, 2)});
   clips.replace_for_job(other_job.id, ada.id, {make_clip(other_job, 1)});
   db::TranscriptRepository transcripts(database.db());
-  transcripts.put(video.id, ada.id, "pocketsphinx", speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
+  transcripts.put(video.id, ada.id, "pocketsphinx",
+                  speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
 
   db::GivenTranscriptRepository given(database.db());
   ASSERT_TRUE(given.put(video.id, ada.id, "text", {{"Hello"}}));
