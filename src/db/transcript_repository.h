@@ -18,8 +18,8 @@ class TranscriptRepository {
   // (the same words timed again would give the same transcript; other words would not).
   std::optional<speech::Transcript> find(const std::string& video_id, const std::string& user_id,
                                          const std::string& source, const std::string& language);
-  // The most recent transcript of the video, whatever engine made it (for the API's
-  // GET /api/videos/{id}/transcript).
+  // The transcript of the video most recently stored (made or reused by a job), whatever engine
+  // made it (for the API's GET /api/videos/{id}/transcript).
   std::optional<speech::Transcript> latest(const std::string& video_id, const std::string& user_id);
   // Stores (or replaces) the transcript keyed by its source (as find) and language.
   void put(const std::string& video_id, const std::string& user_id, const std::string& source,

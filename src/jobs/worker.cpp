@@ -273,7 +273,8 @@ void WorkerPool::execute(Running& running, Engines& engines) {
       }
     }();
     record(stages.finish(StageClock::Clock::now()));
-    if (result.transcribed) transcripts.put(video->id, job.user_id, source, result.transcript);
+    // Stored again when reused too, so that the video's latest transcript is this job's words.
+    transcripts.put(video->id, job.user_id, source, result.transcript);
     publish(job, result);
     spdlog::info("worker {}: job {} succeeded with {} clip(s)", options_.worker_id, job.id, result.clips.size());
   } catch (const Canceled&) {

@@ -105,9 +105,12 @@ TEST_F(ApiTranscriptTest, GivenCaptionsAreTheWordsOfLaterJobsUntilReplacedOrRemo
   run_job(client, video_id);
   EXPECT_EQ(transcript_words(client, video_id), words_of(shouted));
 
-  // Removed: shown as none; removing again finds nothing.
+  // Removed: shown as none, and the next job recognises the words itself; removing again finds
+  // nothing.
   EXPECT_EQ(client.del("/api/videos/" + video_id + "/transcript")->status, 204);
   EXPECT_TRUE(given_transcript(client, video_id).is_null());
+  EXPECT_EQ(run_job(client, video_id)["transcript_engine"], "pocketsphinx");
+  EXPECT_NE(transcript_words(client, video_id), words_of(shouted));
   EXPECT_EQ(client.del("/api/videos/" + video_id + "/transcript")->status, 404);
 }
 
