@@ -39,9 +39,10 @@ ln -sfn "$build/test-work/sync-matrix" "$asan/test-work/sync-matrix"
 # CLI is wiring over it. The hashing burst measures the server's peak memory, which ASan's
 # quarantine of freed blocks makes meaningless; the abuse suite runs instrumented on SQLite only
 # (on PostgreSQL its server code is the same, and the instrumented API suites and repository
-# tests cover the PostgreSQL paths).
+# tests cover the PostgreSQL paths). A given transcript's three aligned jobs are whole jobs too:
+# its bad-body and other-user cases run the route instrumented.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
-  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|TranscriptFlag\.|ApiAbuseTest\.PasswordHashing|postgresql\.ApiAbuseTest\.)')
+  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|TranscriptFlag\.|ApiAbuseTest\.PasswordHashing|postgresql\.ApiAbuseTest\.|ApiTranscriptTest\.GivenCaptions)')
 
 echo "== fuzzing (libFuzzer, Debian's clang): each target's regression inputs, then 10 s of fuzzing"
 "$root/scripts/fuzz.sh" 10

@@ -11,13 +11,22 @@ nlohmann::json optional_time(const std::optional<db::Timestamp>& time) {
   return time ? nlohmann::json(db::to_iso8601(*time)) : nlohmann::json(nullptr);
 }
 
+// null for "".
+nlohmann::json optional_text(const std::string& text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+}
+
 }  // namespace
 
 nlohmann::json user_json(const db::User& user) {
   return {{"id", user.id}, {"email", user.email}, {"created_at", db::to_iso8601(user.created_at)}};
 }
 
-nlohmann::json video_json(const db::Video& video) {
+nlohmann::json given_transcript_json(const db::GivenTranscriptInfo& given) {
+  return {{"kind", given.kind}, {"words", given.word_count}, {"created_at", db::to_iso8601(given.created_at)}};
+}
+
+nlohmann::json video_json(const db::Video& video, const std::optional<db::GivenTranscriptInfo>& given) {
   return {{"id", video.id},
           {"filename", video.filename},
           {"content_type", video.content_type},
@@ -27,6 +36,7 @@ nlohmann::json video_json(const db::Video& video) {
           {"height", video.height},
           {"has_audio", video.has_audio},
           {"status", video.status},
+          {"given_transcript", given ? given_transcript_json(*given) : nlohmann::json(nullptr)},
           {"created_at", db::to_iso8601(video.created_at)}};
 }
 
@@ -36,15 +46,15 @@ nlohmann::json job_json(const db::Job& job) {
           {"status", db::to_string(job.status)},
           {"stage", job.stage},
           {"progress", job.progress},
-          {"error", job.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(job.error)},
+          {"error", optional_text(job.error)},
           {"notes", job.notes},
           {"attempts", job.attempts},
           {"settings", job.settings},
+          {"transcript_engine", optional_text(job.transcript_engine)},
           {"llm_usage",
            {{"input_tokens", job.llm_input_tokens},
             {"output_tokens", job.llm_output_tokens},
             {"cost_usd", job.llm_cost_usd}}},
-          {"transcript_engine", job.transcript_engine.empty() ? nlohmann::json(nullptr) : nlohmann::json(job.transcript_engine)},
           {"created_at", db::to_iso8601(job.created_at)},
           {"started_at", optional_time(job.started_at)},
           {"finished_at", optional_time(job.finished_at)}};

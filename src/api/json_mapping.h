@@ -5,6 +5,7 @@
 
 #include "api/api_context.h"
 #include "db/clip_repository.h"
+#include "db/given_transcript_repository.h"
 #include "db/job.h"
 #include "db/user_repository.h"
 #include "db/video_repository.h"
@@ -12,7 +13,9 @@
 namespace clipgen::api {
 
 nlohmann::json user_json(const db::User& user);
-nlohmann::json video_json(const db::Video& video);
+// With the transcript its user gave, when there is one ("given_transcript": null otherwise).
+nlohmann::json video_json(const db::Video& video, const std::optional<db::GivenTranscriptInfo>& given = std::nullopt);
+nlohmann::json given_transcript_json(const db::GivenTranscriptInfo& given);
 nlohmann::json job_json(const db::Job& job);
 // With fresh download and thumbnail links.
 nlohmann::json clip_json(ApiContext& context, const db::Clip& clip);

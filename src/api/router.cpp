@@ -36,6 +36,13 @@ void Router::post(const std::string& pattern, Access access, http::Handler handl
   server_.add(std::move(r));
 }
 
+void Router::put(const std::string& pattern, Access access, std::uint64_t max_body_bytes, http::Handler handler) {
+  auto r = route("PUT", pattern, access);
+  r.max_body_bytes = max_body_bytes;
+  r.handler = std::move(handler);
+  server_.add(std::move(r));
+}
+
 void Router::post_stream(const std::string& pattern, Access access, std::uint64_t max_body_bytes,
                          http::StreamHandler handler) {
   auto r = route("POST", pattern, access);

@@ -1,21 +1,26 @@
 // POST /api/videos (upload), GET /api/videos, GET/DELETE /api/videos/{id},
-// GET /api/videos/{id}/transcript
+// GET /api/videos/{id}/transcript (the words the jobs made), PUT/DELETE /api/videos/{id}/transcript
+// (the words the user gives)
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <fstream>
 
 #include "api/json_io.h"
 #include "api/json_mapping.h"
 #include "api/routes.h"
 #include "api/scratch_folder.h"
+#include "api/transcript_kind.h"
 #include "api/upload_receiver.h"
 #include "api/video_intake.h"
 #include "db/ids.h"
+#include "db/given_transcript_repository.h"
 #include "db/job_repository.h"
 #include "db/transcript_repository.h"
 #include "db/video_repository.h"
 #include "jobs/worker.h"
+#include "speech/transcript_file.h"
 #include "speech/transcript_format.h"
 
 namespace fs = std::filesystem;
@@ -67,6 +72,31 @@ void delete_video(ApiContext& context, const std::string& id, const std::string&
   context.storage.remove_prefix(fmt::format("users/{}/videos/{}/", user_id, id));
 }
 
+// PUT /api/videos/{id}/transcript: read now, so a file that is not a transcript is refused here
+// rather than failing the next job; the words (not the file) are kept.
+void put_given_transcript(ApiContext& context, const http::Request& req, http::Response& res) {
+  const auto video = find_video(context, req.path_params[0], req.remote_user);
+  const auto kind = transcript_kind(req.header("Content-Type"), req.body);
+  // The caption demuxers read files: the body goes to a folder of its own, removed afterwards.
+  const ScratchFolder folder(context.upload_dir / db::new_id());
+  const fs::path file = folder.path() / "transcript";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out.write(req.body.data(), static_cast<std::streamsize>(req.body.size()));
+    if (!out.flush()) throw std::runtime_error("cannot write " + file.string());
+  }
+  std::vector<speech::TextWord> words;
+  try {
+    words = speech::read_transcript(file, kind);
+  } catch (const std::invalid_argument& e) {
+    throw bad_request(fmt::format("the transcript ({}): {}", speech::to_string(kind), e.what()));
+  }
+  const auto given = db::GivenTranscriptRepository(context.db)
+                         .put(video.id, req.remote_user, std::string(speech::to_string(kind)), words);
+  if (!given) throw not_found("video");  // deleted meanwhile
+  send_json(res, 200, {{"given_transcript", given_transcript_json(*given)}});
+}
+
 }  // namespace
 
 void add_video_routes(Router& router, ApiContext& context) {
@@ -76,13 +106,18 @@ void add_video_routes(Router& router, ApiContext& context) {
   router.get("/api/videos", Access::user, [&context](const http::Request& req, http::Response& res) {
     const auto videos = db::VideoRepository(context.db).list(req.remote_user);
     auto list = nlohmann::json::array();
-    for (const auto& video : videos) list.push_back(video_json(video));
+    const auto given = db::GivenTranscriptRepository(context.db).infos(req.remote_user);
+    for (const auto& video : videos) {
+      const auto found = given.find(video.id);
+      list.push_back(video_json(video, found == given.end() ? std::nullopt : std::optional(found->second)));
+    }
     send_json(res, 200, {{"videos", list}});
   });
 
   router.get("/api/videos/{id}", Access::user, [&context](const http::Request& req, http::Response& res) {
     const auto video = find_video(context, req.path_params[0], req.remote_user);
-    send_json(res, 200, {{"video", video_json(video)}});
+    const auto given = db::GivenTranscriptRepository(context.db).info(video.id, video.user_id);
+    send_json(res, 200, {{"video", video_json(video, given)}});
   });
 
   router.del("/api/videos/{id}", Access::user, [&context](const http::Request& req, http::Response& res) {
@@ -112,6 +147,16 @@ void add_video_routes(Router& router, ApiContext& context) {
     } else {
       res.set_content(speech::to_vtt(*transcript), "text/vtt; charset=utf-8");
     }
+  });
+
+  router.put("/api/videos/{id}/transcript", Access::user, speech::kMaxTranscriptBytes,
+             [&context](const http::Request& req, http::Response& res) { put_given_transcript(context, req, res); });
+
+  router.del("/api/videos/{id}/transcript", Access::user, [&context](const http::Request& req, http::Response& res) {
+    const auto video = find_video(context, req.path_params[0], req.remote_user);
+    if (!db::GivenTranscriptRepository(context.db).remove(video.id, video.user_id))
+      throw HttpError(404, "not_found", "no transcript was given for this video");
+    res.status = 204;
   });
 }
 

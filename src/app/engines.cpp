@@ -70,10 +70,13 @@ std::string resolve_transcriber(const std::string& choice, bool has_whisper, boo
   return "pocketsphinx";
 }
 
+std::unique_ptr<speech::Transcriber> make_aligner(std::vector<speech::TextWord> words, const EngineOptions& options) {
+  return std::make_unique<speech::AlignedTranscriber>(std::move(words), pocketsphinx_options(options));
+}
+
 std::unique_ptr<speech::Transcriber> make_transcriber(const EngineOptions& options) {
   if (!options.transcript_file.empty())
-    return std::make_unique<speech::AlignedTranscriber>(speech::read_transcript_file(options.transcript_file),
-                                                        pocketsphinx_options(options));
+    return make_aligner(speech::read_transcript_file(options.transcript_file), options);
   auto gemini = llm::gemini_settings_from_env();
   const std::string chosen = resolve_transcriber(
       options.transcriber, env_set("WHISPER_BASE_URL") || env_set("WHISPER_API_KEY"), gemini.has_value());

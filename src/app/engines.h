@@ -7,6 +7,7 @@
 
 #include "analysis/analyzer.h"
 #include "speech/transcriber.h"
+#include "speech/word_aligner.h"
 
 namespace clipgen::app {
 
@@ -32,6 +33,8 @@ std::string resolve_transcriber(const std::string& choice, bool has_whisper, boo
 // settings. A remote engine that keeps failing hands over to the embedded one unless
 // CLIPGEN_LLM_FALLBACK=fail.
 std::unique_ptr<speech::Transcriber> make_transcriber(const EngineOptions& options);
+// An engine that times `words` (a user's own transcript) in the audio.
+std::unique_ptr<speech::Transcriber> make_aligner(std::vector<speech::TextWord> words, const EngineOptions& options);
 std::unique_ptr<analysis::Analyzer> make_analyzer(const EngineOptions& options);
 
 }  // namespace clipgen::app

@@ -30,7 +30,12 @@ std::unique_ptr<jobs::WorkerPool> make_worker_pool(
   const EngineOptions engines = config.engines;
   return std::make_unique<jobs::WorkerPool>(
       *runtime.db, *runtime.storage,
-      [engines] { return jobs::Engines{make_transcriber(engines), make_analyzer(engines)}; }, options);
+      [engines] {
+        return jobs::Engines{make_transcriber(engines), make_analyzer(engines), [engines](auto words) {
+                               return make_aligner(std::move(words), engines);
+                             }};
+      },
+      options);
 }
 
 }  // namespace clipgen::app

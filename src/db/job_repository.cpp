@@ -70,14 +70,6 @@ std::optional<Job> select_job(Session& sql, const std::string& id) {
   return first_row(sql, fmt::format("SELECT {} FROM jobs WHERE id = :id", kColumns), read_job, id);
 }
 
-// Runs an UPDATE or DELETE and tells how many rows it changed.
-template <typename... Uses>
-long long affected(soci::session& sql, const std::string& query, Uses&&... uses) {
-  soci::statement st = (sql.prepare << query, ..., std::forward<Uses>(uses));
-  st.execute(true);
-  return st.get_affected_rows();
-}
-
 std::optional<std::string> next_queued_postgresql(soci::session& sql, const std::string& worker_id,
                                                   long long now_ms, long long until_ms) {
   // One statement: SKIP LOCKED lets concurrent claimers pass over a row another is taking.

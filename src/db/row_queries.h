@@ -54,4 +54,12 @@ std::optional<RowType<Read>> find_owned(Session& sql, std::string_view table, st
                    user_id);
 }
 
+// Runs an INSERT, UPDATE or DELETE and tells how many rows it changed.
+template <typename... Uses>
+long long affected(soci::session& sql, const std::string& query, Uses&&... uses) {
+  soci::statement st = (sql.prepare << query, ..., std::forward<Uses>(uses));
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
 }  // namespace clipgen::db

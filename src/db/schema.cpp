@@ -115,6 +115,22 @@ const std::vector<Migration>& migrations() {
            // is told about the words' source; '' for jobs that ran before.
            "ALTER TABLE jobs ADD COLUMN transcript_engine TEXT NOT NULL DEFAULT ''",
        }},
+      {5,
+       "transcripts users give",
+       {
+           // A user's own words for a video (captions or a transcript), one per video: later
+           // jobs time these instead of recognising words. `revision` changes with every upload,
+           // so a transcript cached from an earlier one is never reused.
+           R"(CREATE TABLE given_transcripts (
+                video_id TEXT PRIMARY KEY REFERENCES videos(id),
+                user_id TEXT NOT NULL REFERENCES users(id),
+                revision TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                word_count INTEGER NOT NULL,
+                words TEXT NOT NULL,
+                created_at BIGINT NOT NULL))",
+           "CREATE INDEX given_transcripts_by_user ON given_transcripts (user_id)",
+       }},
   };
   return all;
 }

@@ -15,12 +15,12 @@ std::optional<speech::Transcript> first_transcript(soci::rowset<std::string>& ro
 }  // namespace
 
 std::optional<speech::Transcript> TranscriptRepository::find(const std::string& video_id, const std::string& user_id,
-                                                             const std::string& engine, const std::string& language) {
+                                                             const std::string& source, const std::string& language) {
   auto sql = db_.session();
   soci::rowset<std::string> rows =
       (sql.prepare << "SELECT words FROM transcripts "
                       "WHERE video_id = :v AND user_id = :u AND engine = :e AND language = :l",
-       soci::use(video_id), soci::use(user_id), soci::use(engine), soci::use(language));
+       soci::use(video_id), soci::use(user_id), soci::use(source), soci::use(language));
   return first_transcript(rows);
 }
 
@@ -33,7 +33,7 @@ std::optional<speech::Transcript> TranscriptRepository::latest(const std::string
   return first_transcript(rows);
 }
 
-void TranscriptRepository::put(const std::string& video_id, const std::string& user_id,
+void TranscriptRepository::put(const std::string& video_id, const std::string& user_id, const std::string& source,
                                const speech::Transcript& transcript) {
   const std::string words = text::to_json_text(speech::to_json(transcript));
   const long long created = to_millis(now());
@@ -41,7 +41,7 @@ void TranscriptRepository::put(const std::string& video_id, const std::string& u
   sql << "INSERT INTO transcripts (video_id, user_id, engine, language, words, created_at) "
          "VALUES (:v, :u, :e, :l, :w, :c) "
          "ON CONFLICT (video_id, engine, language) DO UPDATE SET words = excluded.words, created_at = excluded.created_at",
-      soci::use(video_id), soci::use(user_id), soci::use(transcript.engine), soci::use(transcript.language),
+      soci::use(video_id), soci::use(user_id), soci::use(source), soci::use(transcript.language),
       soci::use(words), soci::use(created);
 }
 

@@ -71,7 +71,7 @@ bool UserRepository::remove(const std::string& id) {
   WriteTransaction tx(sql, db_.dialect());
   if (!find_one(sql, "id", id)) return false;
   // Children before parents: the foreign keys are checked on every statement.
-  for (const auto* table : {"clips", "transcripts", "jobs", "videos", "sessions"})
+  for (const auto* table : {"clips", "transcripts", "given_transcripts", "jobs", "videos", "sessions"})
     sql << "DELETE FROM " << table << " WHERE user_id = :u", soci::use(id);
   sql << "DELETE FROM users WHERE id = :u", soci::use(id);
   tx.commit();

@@ -84,7 +84,7 @@ std::optional<std::vector<std::string>> VideoRepository::remove(const std::strin
         sql, std::string("SELECT ") + column + " FROM clips WHERE video_id = :id AND user_id = :u", id, user_id);
     keys.insert(keys.end(), clip_keys.begin(), clip_keys.end());
   }
-  for (const auto* table : {"clips", "transcripts", "jobs", "videos"}) {
+  for (const auto* table : {"clips", "transcripts", "given_transcripts", "jobs", "videos"}) {
     const std::string key_column = std::string(table) == "videos" ? "id" : "video_id";
     sql << "DELETE FROM " << table << " WHERE " << key_column << " = :id AND user_id = :u", soci::use(id),
         soci::use(user_id);

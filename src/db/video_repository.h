@@ -36,8 +36,8 @@ class VideoRepository {
   // Newest first.
   std::vector<Video> list(const std::string& user_id);
   std::optional<Video> get(const std::string& id, const std::string& user_id);
-  // Deletes the video with its jobs, clips and transcripts in one transaction and returns the
-  // storage keys the caller must now remove (original, clip files, thumbnails), or nullopt
+  // Deletes the video with its jobs, clips and transcripts (made and given) in one transaction
+  // and returns the storage keys the caller must now remove (original, clip files, thumbnails), or nullopt
   // when the user has no such video.
   std::optional<std::vector<std::string>> remove(const std::string& id, const std::string& user_id);
 

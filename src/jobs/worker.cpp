@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "db/given_transcript_repository.h"
 #include "db/ids.h"
 #include "db/job_repository.h"
 #include "db/transcript_repository.h"
@@ -227,8 +228,18 @@ void WorkerPool::execute(Running& running, Engines& engines) {
     }
     read_name = input.filename().string();
 
+    // The user's own words, when given, are timed instead of recognised; a transcript cached from
+    // other words (an earlier upload) is not theirs.
+    const auto given = db::GivenTranscriptRepository(db_).find(video->id, job.user_id);
+    std::unique_ptr<speech::Transcriber> aligner;
+    if (given) {
+      if (!engines.align) throw PermanentError("this worker cannot time a transcript the user gave");
+      aligner = engines.align(given->words);
+    }
+    speech::Transcriber& transcriber = aligner ? *aligner : *engines.transcriber;
+    const std::string source = given ? transcriber.name() + "@" + given->revision : transcriber.name();
     db::TranscriptRepository transcripts(db_);
-    const auto cached = transcripts.find(video->id, job.user_id, engines.transcriber->name(), settings.language);
+    const auto cached = transcripts.find(video->id, job.user_id, source, settings.language);
     db::JobRepository jobs(db_);
     ProgressGate gate(options_.progress_interval);
     StageClock stages;
@@ -250,10 +261,20 @@ void WorkerPool::execute(Running& running, Engines& engines) {
             },
         .cancel = &running.cancel,
     };
-    const auto result = run_pipeline(input, scratch.path() / "clips", settings,
-                                     {*engines.transcriber, *engines.analyzer, options_.render_threads}, cached, hooks);
+    const auto result = [&] {
+      try {
+        return run_pipeline(input, scratch.path() / "clips", settings,
+                            {transcriber, *engines.analyzer, options_.render_threads}, cached, hooks);
+      } catch (const std::invalid_argument& e) {
+        // Given words the audio does not hold, or in a language the aligner cannot do: no retry
+        // changes that.
+        if (given) throw PermanentError(std::string("your transcript: ") + e.what());
+        throw;
+      }
+    }();
     record(stages.finish(StageClock::Clock::now()));
-    if (result.transcribed) transcripts.put(video->id, job.user_id, result.transcript);
+    // Stored again when reused too, so that the video's latest transcript is this job's words.
+    transcripts.put(video->id, job.user_id, source, result.transcript);
     publish(job, result);
     spdlog::info("worker {}: job {} succeeded with {} clip(s)", options_.worker_id, job.id, result.clips.size());
   } catch (const Canceled&) {

@@ -1,6 +1,7 @@
 #pragma once
 // The service's workers: N threads that each claim a job, fetch its original, run the
-// pipeline (reusing the video's cached transcript), publish the clip files to storage and the
+// pipeline (with the words the user gave for the video when there are some; reusing the
+// video's cached transcript), publish the clip files to storage and the
 // clips rows, and record the outcome. Used by `clipgen serve` and `clipgen worker`.
 #include <atomic>
 #include <chrono>
@@ -18,6 +19,7 @@
 #include "jobs/pipeline.h"
 #include "jobs/queue.h"
 #include "speech/transcriber.h"
+#include "speech/word_aligner.h"
 #include "storage/storage.h"
 
 namespace clipgen::jobs {
@@ -27,6 +29,9 @@ namespace clipgen::jobs {
 struct Engines {
   std::unique_ptr<speech::Transcriber> transcriber;
   std::unique_ptr<analysis::Analyzer> analyzer;
+  // For a video with words its user gave (db::GivenTranscriptRepository): an engine that times
+  // those words instead of `transcriber` (speech::AlignedTranscriber).
+  std::function<std::unique_ptr<speech::Transcriber>(std::vector<speech::TextWord>)> align;
 };
 using EngineFactory = std::function<Engines()>;
 

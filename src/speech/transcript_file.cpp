@@ -21,12 +21,11 @@ namespace fs = std::filesystem;
 namespace clipgen::speech {
 namespace {
 
-// Ten hours of talk is about 600 KB of text; a larger file is something else (or /dev/zero).
-constexpr std::uintmax_t kMaxBytes = 16u << 20;
-
 std::invalid_argument bad_file(const fs::path& path, const std::string& what) {
   return std::invalid_argument("transcript " + path.string() + ": " + what);
 }
+
+std::invalid_argument bad_content(const std::string& what) { return std::invalid_argument(what); }
 
 // Caption markup dropped: <i>, </b>, <c.yellow>, <00:00:01.500> and {\an8}.
 std::string without_markup(const std::string& text) {
@@ -69,9 +68,9 @@ std::vector<TextWord> read_captions(const fs::path& path, const char* demuxer) {
   av_dict_set(&options, "protocol_whitelist", "file", 0);
   const int opened = avformat_open_input(&raw, path.c_str(), av_find_input_format(demuxer), &options);
   av_dict_free(&options);
-  if (opened < 0) throw bad_file(path, std::string("not readable as ") + demuxer + " captions");
+  if (opened < 0) throw bad_content(std::string("not readable as ") + demuxer + " captions");
   const media::InputPtr input(raw);
-  if (input->nb_streams != 1) throw bad_file(path, "no captions in it");
+  if (input->nb_streams != 1) throw bad_content("no captions in it");
   const AVRational time_base = input->streams[0]->time_base;
   media::PacketPtr packet(av_packet_alloc());
   std::vector<TextWord> words;
@@ -93,19 +92,19 @@ std::vector<TextWord> read_captions(const fs::path& path, const char* demuxer) {
   return words;
 }
 
-std::vector<TextWord> read_transcript_json(const fs::path& path, std::istream& in) {
+std::vector<TextWord> read_transcript_json(std::istream& in) {
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(in);
   } catch (const nlohmann::json::parse_error& e) {
-    throw bad_file(path, std::string("not JSON (") + e.what() + ")");
+    throw bad_content(std::string("not JSON (") + e.what() + ")");
   }
   if (!doc.is_object() || !doc.contains("words") || !doc["words"].is_array())
-    throw bad_file(path, "not a clipgen transcript: no \"words\" list");
+    throw bad_content("not a clipgen transcript: no \"words\" list");
   std::vector<TextWord> words;
   for (const auto& w : doc["words"]) {
     if (!w.is_object() || !w.contains("text") || !w["text"].is_string())
-      throw bad_file(path, "a word without \"text\"");
+      throw bad_content("a word without \"text\"");
     add_words(w["text"].get<std::string>(), -1, -1, words);
   }
   return words;
@@ -113,29 +112,54 @@ std::vector<TextWord> read_transcript_json(const fs::path& path, std::istream& i
 
 }  // namespace
 
+TranscriptKind transcript_kind_of(const fs::path& path) {
+  const std::string extension = path.extension().string();
+  if (extension == ".srt" || extension == ".SRT") return TranscriptKind::srt;
+  if (extension == ".vtt" || extension == ".VTT") return TranscriptKind::vtt;
+  if (extension == ".json") return TranscriptKind::json;
+  return TranscriptKind::text;
+}
+
+std::string_view to_string(TranscriptKind kind) {
+  switch (kind) {
+    case TranscriptKind::srt: return "srt";
+    case TranscriptKind::vtt: return "vtt";
+    case TranscriptKind::json: return "json";
+    case TranscriptKind::text: return "text";
+  }
+  return "text";
+}
+
+std::vector<TextWord> read_transcript(const fs::path& path, TranscriptKind kind) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw bad_content("cannot be read");
+  std::vector<TextWord> words;
+  switch (kind) {
+    case TranscriptKind::srt: words = read_captions(path, "srt"); break;
+    case TranscriptKind::vtt: words = read_captions(path, "webvtt"); break;
+    case TranscriptKind::json: words = read_transcript_json(in); break;
+    case TranscriptKind::text: {
+      std::stringstream text;
+      text << in.rdbuf();
+      add_words(text.str(), -1, -1, words);
+      break;
+    }
+  }
+  if (words.empty()) throw bad_content("no words in it");
+  return words;
+}
+
 std::vector<TextWord> read_transcript_file(const fs::path& path) {
   std::error_code error;
   if (!fs::exists(path, error)) throw bad_file(path, "cannot be read (no such file)");
   if (!fs::is_regular_file(path, error)) throw bad_file(path, "cannot be read (not a regular file)");
-  if (fs::file_size(path, error) > kMaxBytes)
-    throw bad_file(path, fmt::format("larger than {} MiB: not a transcript", kMaxBytes >> 20));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw bad_file(path, "cannot be read");
-  const std::string extension = path.extension().string();
-  std::vector<TextWord> words;
-  if (extension == ".srt" || extension == ".SRT") {
-    words = read_captions(path, "srt");
-  } else if (extension == ".vtt" || extension == ".VTT") {
-    words = read_captions(path, "webvtt");
-  } else if (extension == ".json") {
-    words = read_transcript_json(path, in);
-  } else {
-    std::stringstream text;
-    text << in.rdbuf();
-    add_words(text.str(), -1, -1, words);
+  if (fs::file_size(path, error) > kMaxTranscriptBytes)
+    throw bad_file(path, fmt::format("larger than {} MiB: not a transcript", kMaxTranscriptBytes >> 20));
+  try {
+    return read_transcript(path, transcript_kind_of(path));
+  } catch (const std::invalid_argument& e) {
+    throw bad_file(path, e.what());
   }
-  if (words.empty()) throw bad_file(path, "no words in it");
-  return words;
 }
 
 }  // namespace clipgen::speech

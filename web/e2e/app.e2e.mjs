@@ -1,6 +1,7 @@
 // End to end: the real `clipgen serve` (API, workers, built UI) driven through Debian's
-// chromium. One user registers, uploads a real recording, configures, generates, watches the
-// clips arrive, plays one in the page and downloads it; a second user cannot see any of it.
+// chromium. One user registers, uploads a real recording and its captions, configures,
+// generates, watches the clips arrive (in the captions' words), plays one in the page and
+// downloads it; a second user cannot see any of it.
 // Every page runs under the server's Content-Security-Policy without a single violation, and the
 // access token stays out of the page's reach (an HttpOnly cookie). A screenshot of each page
 // goes to the output folder.
@@ -9,7 +10,7 @@
 //                                CLIPGEN_WEB_DIR; defaults suit a build in ../build)
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -24,6 +25,16 @@ const outDir = process.env.CLIPGEN_E2E_OUT ?? join(root, "build/test-work/e2e-we
 const webDir = process.env.CLIPGEN_WEB_DIR ?? join(root, "web/dist");
 // 88 s, one narrator: long enough for two 15-30 s clips, short enough to transcribe quickly.
 const videoFile = join(mediaDir, "video/videogrep_manifesto.mp4");
+// Its captions (../shared/media/README.md): the user's own words, which the clips must then use.
+const captionsFile = join(mediaDir, "video/videogrep_manifesto.srt");
+
+// The words of a SubRip file: every line but cue numbers, timings and blank ones.
+function captionWords(path) {
+  return readFileSync(path, "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line.trim() && !/^\d+$/.test(line.trim()) && !line.includes("-->"))
+    .flatMap((line) => line.trim().split(/\s+/));
+}
 
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 const password = "correct horse battery";
@@ -173,6 +184,12 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await page.getByRole("heading", { name: "videogrep_manifesto.mp4" }).waitFor();
   });
 
+  await step("give the video its captions", async () => {
+    await page.getByLabel("I have captions or a transcript").check();
+    await page.getByLabel("Transcript or captions file").setInputFiles(captionsFile);
+    await page.getByText(`Using your words: ${captionWords(captionsFile).length} from SubRip captions`).waitFor();
+  });
+
   await step("configure and generate", async () => {
     await page.getByLabel("Number of clips").fill("2");
     await page.getByRole("button", { name: "15–30 s" }).click();
@@ -203,6 +220,15 @@ test("one user goes from upload to downloaded clips", async (t) => {
     assert.ok((await cards.count()) >= 1, "at least one clip card");
     await page.getByLabel("Full transcript").waitFor();
     await shot(page, "06-results");
+  });
+
+  await step("the clips and the transcript read as the captions given", async () => {
+    await page.getByText("Words by your transcript").waitFor();
+    const panel = page.getByLabel("Full transcript");
+    await panel.getByText(/\w/).first().waitFor();
+    // Paragraphs start with their time (m:ss); the rest are the words, in order.
+    const shown = (await panel.innerText()).split(/\s+/).filter((word) => word && !/^\d+:\d\d$/.test(word));
+    assert.deepEqual(shown, captionWords(captionsFile));
   });
 
   await step("a clip plays in the page", async () => {

@@ -46,6 +46,10 @@ httplib::Result ApiClient::post_json(const std::string& path, const nlohmann::js
 
 httplib::Result ApiClient::del(const std::string& path) { return http_.Delete(path, auth_headers()); }
 
+httplib::Result ApiClient::put(const std::string& path, const std::string& body, const std::string& content_type) {
+  return http_.Put(path, auth_headers(), body, content_type.c_str());
+}
+
 httplib::Result ApiClient::upload(const std::filesystem::path& file, const std::string& field) {
   std::ifstream in(file, std::ios::binary);
   std::stringstream content;

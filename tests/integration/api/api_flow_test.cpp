@@ -6,8 +6,7 @@
 #include <sstream>
 
 #include "api_client.h"
-#include "server_process.h"
-#include "support/test_database.h"
+#include "server_suite.h"
 
 namespace fs = std::filesystem;
 using clipgen::testing::ApiClient;
@@ -16,23 +15,9 @@ using nlohmann::json;
 
 namespace {
 
-class ApiFlowTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    database_ = std::make_unique<clipgen::testing::TestDatabase>(clipgen::testing::test_dialect());
-    data_dir_ = fs::path(CLIPGEN_TEST_WORK_DIR) / ("api-flow-" + clipgen::db::new_id().substr(0, 8));
-    server_ = std::make_unique<clipgen::testing::TestServer>(
-        clipgen::testing::TestServer::Options{.data_dir = data_dir_, .database_url = database_->url()});
-  }
-  static void TearDownTestSuite() {
-    server_.reset();
-    database_.reset();
-    fs::remove_all(data_dir_);
-  }
-
-  static inline std::unique_ptr<clipgen::testing::TestDatabase> database_;
-  static inline std::unique_ptr<clipgen::testing::TestServer> server_;
-  static inline fs::path data_dir_;
+class ApiFlowTest : public clipgen::testing::ServerSuite<ApiFlowTest> {
+ public:
+  static constexpr const char* kDataPrefix = "api-flow-";
 };
 
 // Reads the job's SSE stream to its end; returns the events as (name, data) pairs.

@@ -7,6 +7,7 @@
 
 #include "db/clip_repository.h"
 #include "db/ids.h"
+#include "db/given_transcript_repository.h"
 #include "db/job_repository.h"
 #include "db/migrations.h"
 #include "db/session_repository.h"
@@ -86,10 +87,11 @@ TEST_P(Repositories, MigrationsAreRecordedAndIdempotent) {
 TEST_P(Repositories, ADatabaseThatRanARenumberedMigrationGetsTheOnesItMissed) {
   const auto ada = make_user("ada@example.com");
   const auto video = make_video(ada);
-  db::TranscriptRepository(database.db()).put(video.id, ada.id, speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
+  db::TranscriptRepository(database.db())
+      .put(video.id, ada.id, "pocketsphinx", speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
   {
     auto sql = database.db().session();
-    // Migrations after 3 stay applied: their changes are in this database already.
+    // Later migrations stay recorded: they ran, and their changes are in this database.
     sql << "DELETE FROM schema_migrations WHERE version IN (2, 3)";
     sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (2, 'sessions and the fair queue', 0)";
   }
@@ -99,7 +101,8 @@ TEST_P(Repositories, ADatabaseThatRanARenumberedMigrationGetsTheOnesItMissed) {
   std::vector<std::string> names(8);
   sql << "SELECT name FROM schema_migrations ORDER BY version", soci::into(names);
   EXPECT_EQ(names, (std::vector<std::string>{"initial schema", "forget transcripts timed before pauses were counted",
-                                             "sessions and the fair queue", "the engine that made a job's words"}));
+                                             "sessions and the fair queue", "the engine that made a job's words",
+                                             "transcripts users give"}));
   EXPECT_EQ(db::migrate(database.db()), 0);
 }
 
@@ -184,7 +187,11 @@ TEST_P(Repositories, RemovingAVideoRemovesItsJobsClipsAndTranscriptsAndNamesThei
   const auto stored = clips.replace_for_job(job.id, ada.id, {make_clip(job, 1), make_clip(job, 2)});
   clips.replace_for_job(other_job.id, ada.id, {make_clip(other_job, 1)});
   db::TranscriptRepository transcripts(database.db());
-  transcripts.put(video.id, ada.id, speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
+  transcripts.put(video.id, ada.id, "pocketsphinx",
+                  speech::Transcript{{{"hello", 0, 0.5, 0.9}}, "pocketsphinx", "en", 1});
+
+  db::GivenTranscriptRepository given(database.db());
+  ASSERT_TRUE(given.put(video.id, ada.id, "text", {{"Hello"}}));
 
   auto keys = videos.remove(video.id, ada.id);
   ASSERT_TRUE(keys);
@@ -198,6 +205,7 @@ TEST_P(Repositories, RemovingAVideoRemovesItsJobsClipsAndTranscriptsAndNamesThei
   EXPECT_FALSE(jobs.get(job.id, ada.id));
   EXPECT_TRUE(clips.list_for_job(job.id, ada.id).empty());
   EXPECT_FALSE(transcripts.latest(video.id, ada.id));
+  EXPECT_FALSE(given.find(video.id, ada.id));
   // The other video keeps everything.
   EXPECT_TRUE(jobs.get(other_job.id, ada.id));
   EXPECT_EQ(clips.list_for_job(other_job.id, ada.id).size(), 1u);
@@ -212,7 +220,7 @@ TEST_P(Repositories, TranscriptsAreCachedPerEngineAndLanguage) {
   EXPECT_FALSE(transcripts.find(video.id, ada.id, "pocketsphinx", "en"));
 
   speech::Transcript first{{{"ask", 0.5, 0.9, 0.8}, {"not", 1.0, 1.2, 0.7}}, "pocketsphinx", "en", 11.0};
-  transcripts.put(video.id, ada.id, first);
+  transcripts.put(video.id, ada.id, "pocketsphinx", first);
   const auto found = transcripts.find(video.id, ada.id, "pocketsphinx", "en");
   ASSERT_TRUE(found);
   ASSERT_EQ(found->words.size(), 2u);
@@ -227,9 +235,49 @@ TEST_P(Repositories, TranscriptsAreCachedPerEngineAndLanguage) {
   // Putting again replaces rather than duplicates.
   speech::Transcript second = first;
   second.words.push_back({"what", 1.3, 1.6, 0.9});
-  transcripts.put(video.id, ada.id, second);
+  transcripts.put(video.id, ada.id, "pocketsphinx", second);
   EXPECT_EQ(transcripts.find(video.id, ada.id, "pocketsphinx", "en")->words.size(), 3u);
   EXPECT_EQ(transcripts.latest(video.id, ada.id)->words.size(), 3u);
+}
+
+TEST_P(Repositories, GivenTranscriptsAreOnePerVideoOfTheirOwnerAndReplacedUnderANewRevision) {
+  const auto ada = make_user("ada@example.com");
+  const auto bob = make_user("bob@example.com");
+  const auto video = make_video(ada);
+  db::GivenTranscriptRepository given(database.db());
+  EXPECT_FALSE(given.find(video.id, ada.id));
+  // Another user's video takes nothing.
+  EXPECT_FALSE(given.put(video.id, bob.id, "text", {{"Hello"}}));
+  EXPECT_FALSE(given.find(video.id, bob.id));
+  EXPECT_FALSE(given.find(video.id, ada.id));
+
+  const auto info = given.put(video.id, ada.id, "srt", {{"Ask", 0.5, 2.0}, {"not,", 0.5, 2.0}, {"what"}});
+  ASSERT_TRUE(info);
+  EXPECT_EQ(info->kind, "srt");
+  EXPECT_EQ(info->word_count, 3);
+  const auto first = given.find(video.id, ada.id);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->words.size(), 3u);
+  EXPECT_EQ(first->words[1].text, "not,");
+  EXPECT_DOUBLE_EQ(first->words[1].cue_start, 0.5);
+  EXPECT_DOUBLE_EQ(first->words[1].cue_end, 2.0);
+  EXPECT_LT(first->words[2].cue_start, 0);  // no cue: none stored
+  EXPECT_EQ(given.info(video.id, ada.id)->word_count, 3);
+  EXPECT_FALSE(given.info(video.id, bob.id));
+
+  given.put(video.id, ada.id, "text", {{"Ask"}});
+  const auto second = given.find(video.id, ada.id);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->info.kind, "text");
+  EXPECT_EQ(second->words.size(), 1u);
+  EXPECT_NE(second->revision, first->revision);
+  EXPECT_EQ(given.infos(ada.id).count(video.id), 1u);
+  EXPECT_TRUE(given.infos(bob.id).empty());
+
+  EXPECT_FALSE(given.remove(video.id, bob.id));
+  EXPECT_TRUE(given.remove(video.id, ada.id));
+  EXPECT_FALSE(given.find(video.id, ada.id));
+  EXPECT_FALSE(given.remove(video.id, ada.id));
 }
 
 TEST_P(Repositories, JobsAreCreatedQueuedListedAndCanceledByTheirOwnerOnly) {

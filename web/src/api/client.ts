@@ -70,6 +70,7 @@ export function reportExpired(response: Response, wasSignedIn: boolean): void {
 export interface RequestOptions {
   method?: string;
   body?: unknown;
+  contentType?: string; // of a Blob body (a file sent as it is)
   signal?: AbortSignal;
 }
 
@@ -77,6 +78,9 @@ export async function request(path: string, options: RequestOptions = {}): Promi
   const headers: Record<string, string> = { Accept: "application/json" };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body instanceof Blob) {
+    headers["Content-Type"] = options.contentType ?? (options.body.type || "application/octet-stream");
     body = options.body;
   } else if (options.body !== undefined) {
     headers["Content-Type"] = "application/json";

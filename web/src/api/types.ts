@@ -20,6 +20,15 @@ export interface Video {
   status: VideoStatus;
   created_at: string;
   thumbnail_url?: string | null;
+  given_transcript?: GivenTranscript | null;
+}
+
+// The user's own words for a video (PUT /api/videos/{id}/transcript): later jobs time these
+// instead of recognising speech.
+export interface GivenTranscript {
+  kind: "srt" | "vtt" | "json" | "text";
+  words: number;
+  created_at: string;
 }
 
 export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "canceled";

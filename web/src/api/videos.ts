@@ -1,5 +1,5 @@
 import { request, requestJson } from "./client";
-import type { TranscriptFormat, Video } from "./types";
+import type { GivenTranscript, TranscriptFormat, Video } from "./types";
 import { toVideo, type WireVideo } from "./wire";
 
 export async function listVideos(signal?: AbortSignal): Promise<Video[]> {
@@ -16,4 +16,28 @@ export async function deleteVideo(id: string): Promise<void> {
 
 export async function getTranscript(id: string, format: TranscriptFormat, signal?: AbortSignal): Promise<Response> {
   return request(`/api/videos/${encodeURIComponent(id)}/transcript?format=${format}`, { signal });
+}
+
+// The kind by the file's extension; the server sniffs plain text for captions too.
+export function transcriptContentType(filename: string): string {
+  const extension = filename.toLowerCase().split(".").pop();
+  if (extension === "srt") return "application/x-subrip";
+  if (extension === "vtt") return "text/vtt";
+  if (extension === "json") return "application/json";
+  return "text/plain";
+}
+
+// Gives the video the user's own transcript or captions (replacing any given before).
+export async function putGivenTranscript(id: string, file: File): Promise<GivenTranscript> {
+  const path = `/api/videos/${encodeURIComponent(id)}/transcript`;
+  const answer = await requestJson<{ given_transcript: GivenTranscript }>(path, {
+    method: "PUT",
+    body: file,
+    contentType: transcriptContentType(file.name),
+  });
+  return answer.given_transcript;
+}
+
+export async function deleteGivenTranscript(id: string): Promise<void> {
+  await request(`/api/videos/${encodeURIComponent(id)}/transcript`, { method: "DELETE" });
 }

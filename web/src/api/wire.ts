@@ -1,6 +1,6 @@
 // The server's JSON as it is sent (src/api/json_mapping.cpp), and its mapping to the app's
 // types. Field-name differences between the wire and the app are handled here and only here.
-import type { Clip, Job, Video } from "./types";
+import type { Clip, GivenTranscript, Job, Video } from "./types";
 
 export interface WireVideo {
   id: string;
@@ -14,6 +14,7 @@ export interface WireVideo {
   status: string;
   created_at: string;
   thumbnail_url?: string | null;
+  given_transcript?: GivenTranscript | null;
 }
 
 export interface WireClip {
@@ -49,6 +50,7 @@ export function toVideo(w: WireVideo): Video {
     status: w.status,
     created_at: w.created_at,
     thumbnail_url: w.thumbnail_url ?? null,
+    given_transcript: w.given_transcript ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import type { JobSettings } from "../api/types";
 import { getVideo } from "../api/videos";
 import { ConfigureForm } from "../components/ConfigureForm";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { GivenTranscriptField } from "../components/GivenTranscriptField";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatBytes, formatDuration } from "../lib/format";
 import { useAsync } from "../lib/useAsync";
@@ -56,6 +57,7 @@ export function VideoPage() {
           </div>
           <div className="card">
             <h2>Configure</h2>
+            <GivenTranscriptField videoId={v.id} given={v.given_transcript ?? null} />
             <ConfigureForm source={source} busy={busy} serverError={error} onSubmit={generate} />
           </div>
           {(jobs.data?.length ?? 0) > 0 && (
