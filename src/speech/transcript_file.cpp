@@ -96,7 +96,7 @@ std::vector<TextWord> read_transcript_json(std::istream& in) {
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number past double's range
     throw bad_content(std::string("not JSON (") + e.what() + ")");
   }
   if (!doc.is_object() || !doc.contains("words") || !doc["words"].is_array())

@@ -49,6 +49,12 @@ TEST(TranscriptFile, WhatCannotBeReadIsAClearError) {
   fs::resize_file((std::ofstream(big), big), (16u << 20) + 1);
   EXPECT_THROW(read_transcript_file(big), std::invalid_argument);
   fs::remove(big);
+  // A number past double's range is no JSON we can read (the fuzzer's find: it escaped as
+  // nlohmann's out_of_range and ended the server).
+  const fs::path huge = fs::temp_directory_path() / ("clipgen_huge_" + std::to_string(getpid()) + ".json");
+  std::ofstream(huge) << R"({"words": [{"text": "a", "start": 1e99999}]})";
+  EXPECT_THROW(read_transcript_file(huge), std::invalid_argument);
+  fs::remove(huge);
 }
 
 TEST(TranscriptFile, BytesThatAreNotUtf8BecomeReplacementCharacters) {
