@@ -6,9 +6,9 @@
 
 #include "app/commands.h"
 #include "app/engines.h"
+#include "app/framing_options.h"
 #include "app/progress_display.h"
 #include "app/staging_dir.h"
-#include "captions/caption_style.h"
 #include "jobs/scratch_file.h"
 #include "jobs/settings_validation.h"
 #include "jobs/single_clip.h"
@@ -28,7 +28,6 @@ struct RenderOptions {
   fs::path input;
   fs::path output;
   jobs::ClipEdit edit;
-  int audio_track = 0;
   EngineOptions engines;
   bool quiet = false;
 };
@@ -44,16 +43,11 @@ std::vector<speech::SpeechSpan> within(const std::vector<speech::SpeechSpan>& sp
 void run_render(const RenderOptions& opt) {
   if (!fs::is_regular_file(opt.input)) throw std::invalid_argument(opt.input.string() + ": no such file");
   if (opt.output.extension() != ".mp4") throw std::invalid_argument("-o: the clip is an mp4: name it FILE.mp4");
-  if (auto error = jobs::validate_framing(opt.edit.framing)) {
-    std::string flag = error->field;
-    std::replace(flag.begin(), flag.end(), '_', '-');
-    throw std::invalid_argument("--" + flag + ": " + error->message);
-  }
+  refuse_flag(jobs::validate_framing(opt.edit.framing));
   const auto info = media::probe(opt.input);
   media::require_audio_and_video(info, opt.input);
   const double usable = info.picture_end > 0 ? std::min(info.duration, info.picture_end) : info.duration;
-  if (auto error = jobs::validate_clip_bounds(opt.edit.start, opt.edit.end, usable))
-    throw std::invalid_argument("--" + error->field + ": " + error->message);
+  refuse_flag(jobs::validate_clip_bounds(opt.edit.start, opt.edit.end, usable));
 
   std::signal(SIGINT, [](int) { g_interrupted = true; });
   std::signal(SIGTERM, [](int) { g_interrupted = true; });
@@ -64,7 +58,7 @@ void run_render(const RenderOptions& opt) {
   // The decoded sound is needed only for the words; it goes before the staging folder is committed.
   std::string note;
   const auto transcript = [&] {
-    const auto sound = jobs::extract_speech_track(opt.input, info, staging.path(), opt.audio_track,
+    const auto sound = jobs::extract_speech_track(opt.input, info, staging.path(), opt.edit.framing.audio_track,
                                                   [&](double f) { display.update("audio", 10 * f); });
     const jobs::ScratchFile pcm{sound.pcm};
     const media::PcmFile audio(pcm.path);
@@ -105,21 +99,7 @@ void add_render_command(CLI::App& app) {
                   "The clip, FILE.mp4; FILE.jpg (thumbnail), FILE.srt (subtitles, clip times) and with captions "
                   "FILE.ass (the captions burned in) are written beside it, replacing files of those names")
       ->required();
-  cmd->add_option("--aspect", opt->edit.framing.aspect, "Output shape: 9:16, 1:1, 16:9 or original")
-      ->envname("CLIPGEN_ASPECT")->capture_default_str();
-  cmd->add_option("--layout", opt->edit.framing.layout,
-                  "fill (crop to the shape), fit (whole frame over a blurred copy), auto (by faces)")
-      ->envname("CLIPGEN_LAYOUT")->capture_default_str();
-  cmd->add_flag("--captions,!--no-captions", opt->edit.framing.captions, "Burn word-by-word captions into the clip")
-      ->envname("CLIPGEN_CAPTIONS");
-  cmd->add_option("--caption-style", opt->edit.framing.caption_style, "Caption look: " + captions::style_names())
-      ->envname("CLIPGEN_CAPTION_STYLE")->capture_default_str();
-  cmd->add_option("--language", opt->edit.framing.language, "Spoken language code")
-      ->envname("CLIPGEN_LANGUAGE")->capture_default_str();
-  cmd->add_option("--audio-track", opt->audio_track,
-                  "Audio track to listen to and carry into the clip, 1-based as `clipgen probe` lists them "
-                  "(default: the one with the most speech)")
-      ->envname("CLIPGEN_AUDIO_TRACK")->check(CLI::NonNegativeNumber);
+  add_framing_options(*cmd, opt->edit.framing);
   add_engine_options(*cmd, opt->engines);
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress on stderr");
   cmd->callback([opt] { run_render(*opt); });

@@ -108,27 +108,38 @@ std::optional<std::string> next_queued_sqlite(soci::session& sql, const std::str
   return id;
 }
 
-}  // namespace
-
-Job JobRepository::create(const std::string& video_id, const std::string& user_id, const nlohmann::json& settings,
-                          const AdmitCheck& admit) {
+Job new_job(const std::string& video_id, const std::string& user_id, const nlohmann::json& settings) {
   Job job;
   job.id = new_id();
   job.video_id = video_id;
   job.user_id = user_id;
   job.settings = settings;
   job.created_at = now();
-  const std::string settings_text = text::to_json_text(settings);
+  return job;
+}
+
+void insert_job(soci::session& sql, const Job& job) {
+  const std::string settings_text = text::to_json_text(job.settings);
   const long long created = to_millis(job.created_at);
+  soci::indicator has_clip = job.clip_id.empty() ? soci::i_null : soci::i_ok;
+  sql << "INSERT INTO jobs (id, video_id, user_id, kind, clip_id, settings, status, created_at) "
+         "VALUES (:id, :video, :user, :kind, :clip, :settings, 'queued', :created)",
+      soci::use(job.id), soci::use(job.video_id), soci::use(job.user_id), soci::use(job.kind),
+      soci::use(job.clip_id, has_clip), soci::use(settings_text), soci::use(created);
+}
+
+}  // namespace
+
+Job JobRepository::create(const std::string& video_id, const std::string& user_id, const nlohmann::json& settings,
+                          const AdmitCheck& admit) {
+  const Job job = new_job(video_id, user_id, settings);
   auto sql = db_.session();
   WriteTransaction tx(sql, db_.dialect());
   if (admit) {
     lock_user(sql, db_.dialect(), user_id);
     admit(read_usage(sql, user_id, job.created_at));
   }
-  sql << "INSERT INTO jobs (id, video_id, user_id, settings, status, created_at) "
-         "VALUES (:id, :video, :user, :settings, 'queued', :created)",
-      soci::use(job.id), soci::use(video_id), soci::use(user_id), soci::use(settings_text), soci::use(created);
+  insert_job(sql, job);
   tx.commit();
   return job;
 }
@@ -136,16 +147,9 @@ Job JobRepository::create(const std::string& video_id, const std::string& user_i
 std::optional<Job> JobRepository::queue_render(const std::string& clip_id, const std::string& video_id,
                                               const std::string& user_id, const nlohmann::json& settings,
                                               const AdmitCheck& admit, std::optional<Clip> new_clip) {
-  Job job;
-  job.id = new_id();
-  job.video_id = video_id;
-  job.user_id = user_id;
+  Job job = new_job(video_id, user_id, settings);
   job.kind = kRenderJob;
   job.clip_id = clip_id;
-  job.settings = settings;
-  job.created_at = now();
-  const std::string settings_text = text::to_json_text(settings);
-  const long long created = to_millis(job.created_at);
   auto sql = db_.session();
   WriteTransaction tx(sql, db_.dialect());
   // The user's row lock serialises this user's requests, so two edits cannot both pass the check.
@@ -155,10 +159,7 @@ std::optional<Job> JobRepository::queue_render(const std::string& clip_id, const
   sql << "SELECT count(*) FROM jobs WHERE clip_id = :c AND status IN ('queued', 'running')", soci::use(clip_id),
       soci::into(pending);
   if (pending > 0) return std::nullopt;
-  sql << "INSERT INTO jobs (id, video_id, user_id, kind, clip_id, settings, status, created_at) "
-         "VALUES (:id, :video, :user, :kind, :clip, :settings, 'queued', :created)",
-      soci::use(job.id), soci::use(video_id), soci::use(user_id), soci::use(job.kind), soci::use(clip_id),
-      soci::use(settings_text), soci::use(created);
+  insert_job(sql, job);
   if (new_clip) {
     new_clip->id = clip_id;
     new_clip->job_id = job.id;
