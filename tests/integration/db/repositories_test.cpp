@@ -102,7 +102,7 @@ TEST_P(Repositories, ADatabaseThatRanARenumberedMigrationGetsTheOnesItMissed) {
   sql << "SELECT name FROM schema_migrations ORDER BY version", soci::into(names);
   EXPECT_EQ(names, (std::vector<std::string>{"initial schema", "forget transcripts timed before pauses were counted",
                                              "sessions and the fair queue", "the engine that made a job's words",
-                                             "transcripts users give"}));
+                                             "transcripts users give", "the clip editor"}));
   EXPECT_EQ(db::migrate(database.db()), 0);
 }
 
