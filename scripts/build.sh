@@ -8,6 +8,7 @@ build=${1:-$root/build}
 shift || true
 
 "$root/scripts/setup-deps.sh"
+. "$root/scripts/compiler-cache.sh"
 cmake -S "$root" -B "$build" -G Ninja "$@" >/dev/null
 cmake --build "$build" --parallel "$(nproc)"
 

@@ -7,6 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build-fuzz
 seconds=${1:-${CLIPGEN_FUZZ_SECONDS:-20}}
+. "$root/scripts/compiler-cache.sh"
 cmake -S "$root" -B "$build" -G Ninja -DCLIPGEN_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DCLIPGEN_FUZZ_SECONDS="$seconds" >/dev/null
 cmake --build "$build" --parallel "$(nproc)"

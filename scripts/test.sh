@@ -7,20 +7,26 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build
 asan=$root/build-asan
 jobs=$(nproc)
+. "$root/scripts/compiler-cache.sh"
+# Each phase says when it starts, so a slow run shows where its time went.
+phase() { echo "== $* (${SECONDS} s in)"; }
 
 # Test servers from npm (s3rver), pinned by tests/tools/package-lock.json.
 (cd "$root/tests/tools" && npm ci --no-audit --no-fund --silent)
 
+phase "build"
 "$root/scripts/build.sh" "$build"
+phase "all suites"
 (cd "$build" && ctest --output-on-failure --parallel "$jobs" --timeout 900)
-echo "== web app component tests"
+phase "web app component tests"
 (cd "$root/web" && npm test)
 
-echo "== the same suites under AddressSanitizer and UBSan"
+phase "the same suites under AddressSanitizer and UBSan: build"
 # Line tables (-g1) are all a sanitizer report needs to name file and line.
 cmake -S "$root" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG=-g1 -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
   -DCLIPGEN_SANITIZE=ON -DCLIPGEN_BUILD_BENCH=OFF >/dev/null
 cmake --build "$asan" --parallel "$jobs"
+phase "the same suites under AddressSanitizer and UBSan: run"
 # Reuse the test talk and the sync matrix's inputs instead of building them again.
 mkdir -p "$asan/test-work"
 ln -sf "$build/test-work/talk.mp4" "$asan/test-work/talk.mp4"
@@ -42,12 +48,14 @@ ln -sfn "$build/test-work/sync-matrix" "$asan/test-work/sync-matrix"
 # tests cover the PostgreSQL paths). A given transcript's three aligned jobs are whole jobs too:
 # its bad-body and other-user cases run the route instrumented. The speech accuracy measurements over
 # whole recordings (the manifesto's captions and clip cues, the sonnet, LibriVox, the padded
-# copies but the silent one) decode with the same code as the jfk cases, which stay
-# instrumented; the worker's whole real job runs instrumented on SQLite. The clip editor's suite
-# is one job and three renders, `clipgen render`'s a whole render: the same renderer the
-# instrumented sync matrix and renderer tests run (its refusals stay instrumented).
+# copies but the silent one, the first word after silence, a pause in the middle) decode with the
+# same code as the jfk cases, which stay instrumented. The worker's whole real jobs and the clip
+# maker's talk clip run instrumented inside the API flow suite's job (same worker, same clip maker).
+# The clip editor's suite is one job and three renders, `clipgen render`'s a whole render: the
+# same renderer the instrumented sync matrix and renderer tests run (its refusals stay instrumented).
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
-  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|TranscriptFlag\.|ApiAbuseTest\.PasswordHashing|postgresql\.ApiAbuseTest\.|ApiTranscriptTest\.GivenCaptions|CaptionSync\.|WordTiming\.Manifesto|Transcription\.(Sonnet|ParallelChunks|WordsAreTimed|Librivox)|Jfk/PaddedCopy\.ShiftsEveryWordByExactlyThePadding/(room_tone|music)|Dialects/Worker\.RunsARealJob.*/postgresql|ApiEditorTest\.|RenderCommand\.RendersTheWindow)')
+  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|TranscriptFlag\.|ApiAbuseTest\.PasswordHashing|postgresql\.ApiAbuseTest\.|ApiTranscriptTest\.GivenCaptions|CaptionSync\.|WordTiming\.(Manifesto|FirstWordAfterDigitalSilence|APauseInTheMiddle)|ClipMaker\.MakesAVertical|Transcription\.(Sonnet|ParallelChunks|WordsAreTimed|Librivox)|Jfk/PaddedCopy\.ShiftsEveryWordByExactlyThePadding/(room_tone|music)|Dialects/Worker\.(RunsARealJob|AFinishingStop)|ApiEditorTest\.|RenderCommand\.RendersTheWindow)')
 
-echo "== fuzzing (libFuzzer, Debian's clang): each target's regression inputs, then 10 s of fuzzing"
+phase "fuzzing (libFuzzer, Debian's clang): each target's regression inputs, then 10 s of fuzzing"
 "$root/scripts/fuzz.sh" 10
+phase "done"

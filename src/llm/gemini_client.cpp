@@ -62,7 +62,8 @@ Completion read_gemini_response(const std::string& body) {
   return completion;
 }
 
-GeminiClient::GeminiClient(GeminiSettings settings) : settings_(std::move(settings)) {
+GeminiClient::GeminiClient(GeminiSettings settings, const std::atomic<bool>* abort)
+    : settings_(std::move(settings)), abort_(abort) {
   while (settings_.base_url.ends_with('/')) settings_.base_url.pop_back();
 }
 
@@ -80,6 +81,7 @@ Completion GeminiClient::generate(const nlohmann::json& request_body) {
     request.headers = {{"content-type", "application/json"}, {"x-goog-api-key", settings_.api_key}};
     request.body = body;
     request.timeout_seconds = settings_.timeout_seconds;
+    request.abort = abort_;
     return request;
   });
   return read_gemini_response(response.body);

@@ -16,7 +16,8 @@ struct GeminiSettings {
 
 class GeminiClient final : public ModelClient {
  public:
-  explicit GeminiClient(GeminiSettings settings);
+  // `abort`, when given, stops requests in flight and retries when it turns true (net::Aborted).
+  explicit GeminiClient(GeminiSettings settings, const std::atomic<bool>* abort = nullptr);
   Completion complete(const Prompt& prompt, const nlohmann::json& schema) override;
   // One generateContent call with `body` (the request as documented: contents, parts,
   // generationConfig), with the retries of net::call_api. Throws net::ApiError.
@@ -26,6 +27,7 @@ class GeminiClient final : public ModelClient {
 
  private:
   GeminiSettings settings_;
+  const std::atomic<bool>* abort_;
 };
 
 // The request body: system instruction, the user's turn, and generationConfig asking for JSON

@@ -117,8 +117,9 @@ speech::Transcript GeminiTranscriber::recognise(const speech::SpeechAudio& audio
         "'{}'): use --transcriber whisper-api for other languages",
         language));
   return speech::transcribe_or_fall_back(
-      name(), fallback_.get(), [&] { return transcribe_with_gemini(audio, language, progress); }, audio, language,
-      progress);
+      name(), fallback_.get(),
+      [&](const std::function<void(double)>& reporting) { return transcribe_with_gemini(audio, language, reporting); },
+      audio, language, progress);
 }
 
 speech::Transcript GeminiTranscriber::transcribe_with_gemini(const speech::SpeechAudio& audio,
@@ -136,15 +137,15 @@ speech::Transcript GeminiTranscriber::transcribe_with_gemini(const speech::Speec
     }
 
   // A few pieces in flight; this thread reports progress (never concurrently, as promised) and
-  // lets a cancelling progress callback through. Workers finish the request they are in.
-  GeminiClient client(settings_);
+  // lets a cancelling progress callback through: `stop` then ends the requests in flight.
+  std::atomic<bool> stop{false};
+  GeminiClient client(settings_, &stop);
   std::vector<std::optional<PieceAnswer>> answers(pieces.size());
   std::mutex mutex;
   std::condition_variable changed;
   std::size_t done = 0;
   std::exception_ptr failure;
   std::atomic<std::size_t> next{0};
-  std::atomic<bool> stop{false};
   const auto work = [&] {
     while (!stop) {
       const std::size_t i = next++;

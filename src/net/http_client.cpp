@@ -93,6 +93,11 @@ std::size_t write_body(char* data, std::size_t size, std::size_t count, void* us
   return bytes;
 }
 
+// libcurl calls this about once a second even while nothing moves; non-zero stops the transfer.
+int check_abort(void* flag, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<const std::atomic<bool>*>(flag)->load() ? 1 : 0;
+}
+
 std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
@@ -195,8 +200,15 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_READDATA, &body);
   }
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+  if (request.abort) {
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, check_abort);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, request.abort);
+  }
 
   const CURLcode code = curl_easy_perform(curl);
+  if (code == CURLE_ABORTED_BY_CALLBACK)
+    throw Aborted(fmt::format("{} {} was stopped", request.method, redacted(request.url)));
   if (sink.write_failed)
     throw std::runtime_error(fmt::format("cannot write the response of {} to {}", redacted(request.url),
                                          request.response_file.string()));

@@ -1,5 +1,6 @@
 #pragma once
 // The one outbound HTTP client (libcurl) used for S3, the LLM APIs and the Whisper API.
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -22,6 +23,9 @@ struct HttpRequest {
   std::filesystem::path response_file;    // a 2xx response body is streamed here when set
   long timeout_seconds = 120;             // whole request
   long connect_timeout_seconds = 10;
+  // When set, the transfer stops within about a second of it turning true (Aborted): a
+  // cancelled job must not wait out a slow API's timeout.
+  const std::atomic<bool>* abort = nullptr;
 };
 
 struct HttpResponse {
@@ -33,6 +37,11 @@ struct HttpResponse {
 // Thrown for transport failures (DNS, connect, timeout, TLS); an HTTP error status is a
 // normal response, not an exception.
 struct TransportError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Thrown when the request's `abort` flag stopped it; never retried.
+struct Aborted : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 

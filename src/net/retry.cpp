@@ -21,19 +21,33 @@ std::chrono::milliseconds retry_delay(const RetryPolicy& policy, int retry,
   return std::min(delay, policy.max_delay);
 }
 
+namespace {
+
+// Sleeps `delay`, in slices so that a request's abort flag ends the wait early (Aborted).
+void wait_to_retry(std::chrono::milliseconds delay, const std::atomic<bool>* abort) {
+  const auto until = std::chrono::steady_clock::now() + delay;
+  for (auto now = std::chrono::steady_clock::now(); now < until; now = std::chrono::steady_clock::now()) {
+    if (abort && abort->load()) throw Aborted("stopped while waiting to try again");
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::milliseconds(100)));
+  }
+}
+
+}  // namespace
+
 HttpResponse send_with_retries(HttpClient& client, const RetryPolicy& policy,
                                const std::function<HttpRequest()>& make_request) {
   for (int attempt = 1;; ++attempt) {
     const bool last = attempt >= policy.attempts;
     std::optional<std::string> retry_after;
+    const HttpRequest request = make_request();
     try {
-      HttpResponse response = client.send(make_request());
+      HttpResponse response = client.send(request);
       if (last || !is_retryable_status(response.status)) return response;
       if (auto it = response.headers.find("retry-after"); it != response.headers.end()) retry_after = it->second;
     } catch (const TransportError&) {
       if (last) throw;
     }
-    std::this_thread::sleep_for(retry_delay(policy, attempt, retry_after));
+    wait_to_retry(retry_delay(policy, attempt, retry_after), request.abort);
   }
 }
 

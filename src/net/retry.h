@@ -25,7 +25,8 @@ std::chrono::milliseconds retry_delay(const RetryPolicy& policy, int retry, cons
 
 // Sends `request` until it gets a response that is not retryable or the tries run out, then
 // returns the last response; rethrows the last TransportError when no try got a response.
-// `make_request` builds each try afresh (a fresh signature, a rewound body).
+// `make_request` builds each try afresh (a fresh signature, a rewound body). A request's
+// `abort` flag also ends the wait between tries (Aborted).
 HttpResponse send_with_retries(HttpClient& client, const RetryPolicy& policy,
                                const std::function<HttpRequest()>& make_request);
 

@@ -16,11 +16,23 @@ Transcript Transcriber::transcribe(const SpeechAudio& audio, const std::string& 
 }
 
 Transcript transcribe_or_fall_back(const std::string& engine, Transcriber* fallback,
-                                   const std::function<Transcript()>& attempt, const SpeechAudio& audio,
-                                   const std::string& language, const std::function<void(double)>& progress) {
+                                   const std::function<Transcript(const std::function<void(double)>&)>& attempt,
+                                   const SpeechAudio& audio, const std::string& language,
+                                   const std::function<void(double)>& progress) {
+  std::exception_ptr from_progress;
+  const std::function<void(double)> reporting = [&](double fraction) {
+    if (!progress) return;
+    try {
+      progress(fraction);
+    } catch (...) {
+      from_progress = std::current_exception();
+      throw;
+    }
+  };
   try {
-    return attempt();
+    return attempt(reporting);
   } catch (const std::exception& e) {
+    if (from_progress) std::rethrow_exception(from_progress);
     if (!fallback) throw std::runtime_error(fmt::format("{} failed: {}", engine, e.what()));
     spdlog::warn("{} failed ({}); transcribing with {} instead", engine, e.what(), fallback->name());
     return fallback->transcribe(audio, language, progress);

@@ -48,12 +48,15 @@ class Transcriber {
   virtual bool words_are_given() const { return false; }
 };
 
-// What a remote engine does when its service keeps failing: the words of `attempt`, or when it
-// throws, those of `fallback` (the reason logged), or without one a std::runtime_error naming
-// `engine` and the reason.
+// What a remote engine does when its service keeps failing: the words of `attempt` (which
+// reports through the progress callback it is given), or when it throws, those of `fallback`
+// (the reason logged), or without one a std::runtime_error naming `engine` and the reason. An
+// exception thrown by `progress` itself (a cancelled job) is no failure of the engine: it
+// passes through as it is, with no fallback.
 Transcript transcribe_or_fall_back(const std::string& engine, Transcriber* fallback,
-                                   const std::function<Transcript()>& attempt, const SpeechAudio& audio,
-                                   const std::string& language, const std::function<void(double)>& progress);
+                                   const std::function<Transcript(const std::function<void(double)>&)>& attempt,
+                                   const SpeechAudio& audio, const std::string& language,
+                                   const std::function<void(double)>& progress);
 
 // The words whose middle lies inside one of `spans`.
 std::vector<Word> words_in_speech(std::vector<Word> words, const std::vector<SpeechSpan>& spans);

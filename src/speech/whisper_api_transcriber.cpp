@@ -158,8 +158,9 @@ WhisperAnswer WhisperApiTranscriber::transcribe_part(const std::string& audio, c
 Transcript WhisperApiTranscriber::recognise(const SpeechAudio& audio, const std::string& language,
                                             const std::function<void(double)>& progress) {
   return transcribe_or_fall_back(
-      name(), fallback_.get(), [&] { return transcribe_with_server(audio, language, progress); }, audio, language,
-      progress);
+      name(), fallback_.get(),
+      [&](const std::function<void(double)>& reporting) { return transcribe_with_server(audio, language, reporting); },
+      audio, language, progress);
 }
 
 Transcript WhisperApiTranscriber::transcribe_with_server(const SpeechAudio& audio, const std::string& language,

@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include <cmath>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -207,6 +208,48 @@ TEST(GeminiTranscription, FailuresReportTheApisReasonOrFallBack) {
     EXPECT_THROW(transcribe(transcriber, samples, "de"), std::invalid_argument);
     EXPECT_TRUE(api.seen().empty());
   }
+}
+
+// The user cancels while Gemini still works on both pieces: the transcription ends with the
+// progress callback's own exception (not the fallback's words, not "gemini failed") and leaves
+// no request to run out its timeout. The fake holds every request until the test has its answer
+// (at most 120 s, so a client that waits cannot hang the test forever).
+TEST(GeminiTranscription, CancellingEndsTheRequestsInFlightAndSkipsTheFallback) {
+  struct Stopped : std::runtime_error {
+    Stopped() : std::runtime_error("the job was canceled") {}
+  };
+  std::mutex mutex;
+  std::condition_variable released_changed;
+  bool released = false;
+  int arrived = 0;
+  int answered_before_return = 0;
+  std::atomic<bool> returned{false};
+  testing::FakeHttpServer gemini;
+  gemini.server().Post(kPath, [&](const httplib::Request&, httplib::Response& response) {
+    std::unique_lock lock(mutex);
+    ++arrived;
+    released_changed.wait_for(lock, std::chrono::seconds(120), [&] { return released; });
+    if (!returned) ++answered_before_return;
+    response.set_content(transcript_reply(jfk_text()), "application/json");
+  });
+  auto settings = settings_for(gemini.url());
+  settings.timeout_seconds = 600;
+  GeminiTranscriber transcriber(settings, {.piece_seconds = 15, .max_request_bytes = 600'000},
+                                std::make_unique<FixedTranscriber>());
+  const auto cancel_once_both_are_asked = [&](double) {
+    std::lock_guard lock(mutex);
+    if (arrived >= 2) throw Stopped();
+  };
+  const auto samples = speech::testing::pcm_of(kMedia / "field/jfk_silence10_jfk.wav");
+  EXPECT_THROW(transcriber.transcribe(speech::with_voice_activity(samples), "en", cancel_once_both_are_asked), Stopped);
+  returned = true;
+  {
+    std::lock_guard lock(mutex);
+    released = true;
+  }
+  released_changed.notify_all();
+  EXPECT_EQ(arrived, 2);
+  EXPECT_EQ(answered_before_return, 0);
 }
 
 TEST(GeminiTranscription, AnswersKeepOnlyTheSpokenWords) {

@@ -129,4 +129,23 @@ TEST(HttpClient, SendWithRetriesStopsAtTheFirstGoodAnswer) {
   EXPECT_EQ(calls, 3);
 }
 
+// A cancelled job must not sit out a rate limit's Retry-After: the request's abort flag ends the
+// wait (and is never retried). A client that ignored it would ask again after 120 s.
+TEST(HttpClient, AnAbortFlagEndsTheWaitBeforeARetry) {
+  testing::FakeHttpServer fake;
+  std::atomic<bool> abort{false};
+  std::atomic<int> calls{0};
+  fake.server().Get("/busy", [&](const httplib::Request&, httplib::Response& response) {
+    ++calls;
+    abort = true;  // the user cancels while the answer is on its way
+    response.status = 429;
+    response.set_header("Retry-After", "120");
+  });
+  HttpClient client;
+  const RetryPolicy policy{.attempts = 2, .first_delay = std::chrono::milliseconds(5), .max_delay = std::chrono::seconds(120)};
+  EXPECT_THROW(send_with_retries(client, policy, [&] { return HttpRequest{.url = fake.url() + "/busy", .abort = &abort}; }),
+               Aborted);
+  EXPECT_EQ(calls, 1);
+}
+
 }  // namespace clipgen::net
