@@ -5,6 +5,7 @@
 namespace clipgen::app {
 
 void add_process_command(CLI::App& app);
+void add_render_command(CLI::App& app);
 void add_probe_command(CLI::App& app);
 void add_transcribe_command(CLI::App& app);
 void add_serve_command(CLI::App& app);

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   }
   add_process_command(app);
+  add_render_command(app);
   add_probe_command(app);
   add_transcribe_command(app);
   add_serve_command(app);

@@ -10,9 +10,9 @@
 #include "app/clip_report.h"
 #include "app/commands.h"
 #include "app/engines.h"
+#include "app/framing_options.h"
 #include "app/progress_display.h"
 #include "app/staging_dir.h"
-#include "captions/caption_style.h"
 #include "jobs/pipeline.h"
 #include "jobs/settings_validation.h"
 #include "speech/transcript_format.h"
@@ -43,11 +43,7 @@ struct ProcessOptions {
 void run_process(const ProcessOptions& opt) {
   if (!fs::is_regular_file(opt.input))
     throw std::invalid_argument(opt.input.string() + ": no such file");
-  if (auto error = jobs::validate_settings(opt.settings)) {
-    std::string flag = error->field;  // the API's name, caption_style; the flag's, --caption-style
-    std::replace(flag.begin(), flag.end(), '_', '-');
-    throw std::invalid_argument("--" + flag + ": " + error->message);
-  }
+  refuse_flag(jobs::validate_settings(opt.settings));
   const fs::path out_dir = opt.out_dir.empty() ? fs::path(opt.input.stem().string() + "-clips") : opt.out_dir;
 
   // Ctrl-C or a service manager's SIGTERM cancels cleanly: no partial output stays behind.
@@ -97,22 +93,8 @@ void add_process_command(CLI::App& app) {
       ->envname("CLIPGEN_MIN_DURATION")->capture_default_str();
   cmd->add_option("--max-duration", opt->settings.max_duration, "Longest clip, seconds (5-180)")
       ->envname("CLIPGEN_MAX_DURATION")->capture_default_str();
-  cmd->add_option("--aspect", opt->settings.aspect, "Output shape: 9:16, 1:1, 16:9 or original")
-      ->envname("CLIPGEN_ASPECT")->capture_default_str();
-  cmd->add_option("--layout", opt->settings.layout,
-                  "fill (crop to the shape), fit (whole frame over a blurred copy), auto (by faces)")
-      ->envname("CLIPGEN_LAYOUT")->capture_default_str();
-  cmd->add_flag("--captions,!--no-captions", opt->settings.captions, "Burn word-by-word captions into the clips")
-      ->envname("CLIPGEN_CAPTIONS");
-  cmd->add_option("--caption-style", opt->settings.caption_style, "Caption look: " + captions::style_names())
-      ->envname("CLIPGEN_CAPTION_STYLE")->capture_default_str();
-  cmd->add_option("--language", opt->settings.language, "Spoken language code")
-      ->envname("CLIPGEN_LANGUAGE")->capture_default_str();
+  add_framing_options(*cmd, opt->settings);
   cmd->add_option("--prompt", opt->settings.prompt, "What to look for, e.g. \"the funniest moments\"");
-  cmd->add_option("--audio-track", opt->settings.audio_track,
-                  "Audio track to listen to and carry into the clips, 1-based as `clipgen probe` lists them "
-                  "(default: the one with the most speech)")
-      ->envname("CLIPGEN_AUDIO_TRACK")->check(CLI::NonNegativeNumber);
   add_engine_options(*cmd, opt->engines);
   cmd->add_flag("--json", opt->json, "Print clips.json instead of a table");
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress on stderr");

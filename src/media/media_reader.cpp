@@ -1,5 +1,7 @@
 #include "media/media_reader.h"
 
+#include <string_view>
+
 #include <optional>
 
 #include "media/input_file.h"
@@ -62,8 +64,11 @@ void MediaReader::seek(double t) {
 
 void MediaReader::rewind() {
   // To the first byte where the container allows it: a timestamp seek to the start of a file
-  // without an index (MPEG-TS) can land past its first keyframe.
-  if (av_seek_frame(input_.get(), -1, 0, AVSEEK_FLAG_BYTE) >= 0) return;
+  // without an index (MPEG-TS) can land past its first keyframe. Not in Matroska, whose first
+  // bytes are its header: from there the demuxer resyncs to a later cluster (a clip from 0 s of
+  // an .mkv came out one frame long).
+  const bool matroska = std::string_view(input_->iformat->name).find("matroska") != std::string_view::npos;
+  if (!matroska && av_seek_frame(input_.get(), -1, 0, AVSEEK_FLAG_BYTE) >= 0) return;
   const int64_t start = input_->start_time == AV_NOPTS_VALUE ? 0 : input_->start_time;
   check_av(av_seek_frame(input_.get(), -1, start, AVSEEK_FLAG_BACKWARD), "seeking to the start");
 }

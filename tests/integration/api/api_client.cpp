@@ -44,6 +44,10 @@ httplib::Result ApiClient::post_json(const std::string& path, const nlohmann::js
   return http_.Post(path, auth_headers(), body.dump(), "application/json");
 }
 
+httplib::Result ApiClient::patch_json(const std::string& path, const nlohmann::json& body) {
+  return http_.Patch(path, auth_headers(), body.dump(), "application/json");
+}
+
 httplib::Result ApiClient::del(const std::string& path) { return http_.Delete(path, auth_headers()); }
 
 httplib::Result ApiClient::put(const std::string& path, const std::string& body, const std::string& content_type) {

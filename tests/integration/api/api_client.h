@@ -28,6 +28,7 @@ class ApiClient {
 
   httplib::Result get(const std::string& path, const httplib::Headers& headers = {});
   httplib::Result post_json(const std::string& path, const nlohmann::json& body);
+  httplib::Result patch_json(const std::string& path, const nlohmann::json& body);
   httplib::Result del(const std::string& path);
   httplib::Result put(const std::string& path, const std::string& body, const std::string& content_type);
   // POSTs the file as multipart field `field` (read whole: test files are small).

@@ -102,7 +102,7 @@ TEST_P(Repositories, ADatabaseThatRanARenumberedMigrationGetsTheOnesItMissed) {
   sql << "SELECT name FROM schema_migrations ORDER BY version", soci::into(names);
   EXPECT_EQ(names, (std::vector<std::string>{"initial schema", "forget transcripts timed before pauses were counted",
                                              "sessions and the fair queue", "the engine that made a job's words",
-                                             "transcripts users give"}));
+                                             "transcripts users give", "the clip editor"}));
   EXPECT_EQ(db::migrate(database.db()), 0);
 }
 
@@ -394,6 +394,146 @@ TEST_P(Repositories, SucceedingWritesOutcomeAndClipsAndARetryReplacesClips) {
   foreign.user_id = bob.id;
   EXPECT_THROW(clips.replace_for_job(job.id, ada.id, {foreign}), std::invalid_argument);
   EXPECT_EQ(clips.list_for_job(job.id, ada.id).size(), 1u);
+}
+
+TEST_P(Repositories, ARenderJobIsTheClipsOnlyOneAndItsSuccessChangesTheClipWhole) {
+  const auto ada = make_user("ada@example.com");
+  const auto video = make_video(ada);
+  const auto job = jobs.create(video.id, ada.id, {{"aspect", "1:1"}});
+  ASSERT_TRUE(jobs.claim("worker-a", t0, t0 + 60s));
+  ASSERT_TRUE(jobs.succeed(job.id, "worker-a", {}, {make_clip(job, 1)}, t0 + 1s));
+  db::ClipRepository clips(database.db());
+  const auto clip = clips.list_for_job(job.id, ada.id).at(0);
+  EXPECT_EQ(clip.version, 1);
+  EXPECT_EQ(clip.origin, "job");
+  EXPECT_EQ(clip.pending_job_id, "");
+  EXPECT_EQ(jobs.get(job.id, ada.id)->kind, "process");
+
+  const nlohmann::json edit = {{"start", 12.0}, {"end", 30.0}, {"captions", true}};
+  const auto render = jobs.queue_render(clip.id, video.id, ada.id, edit);
+  ASSERT_TRUE(render);
+  EXPECT_EQ(render->kind, "render");
+  EXPECT_EQ(jobs.get(render->id, ada.id)->clip_id, clip.id);
+  EXPECT_EQ(jobs.get(render->id, ada.id)->settings, edit);
+  EXPECT_EQ(clips.get(clip.id, ada.id)->pending_job_id, render->id);
+  EXPECT_FALSE(jobs.queue_render(clip.id, video.id, ada.id, edit));  // one at a time
+
+  ASSERT_EQ(jobs.claim("worker-b", t0 + 2s, t0 + 60s)->id, render->id);
+  auto rendered = clip;
+  rendered.start_s = 12.0;
+  rendered.end_s = 30.0;
+  rendered.text = "new words";
+  rendered.storage_key = "users/" + ada.id + "/clips/" + clip.id + "/v2.mp4";
+  rendered.thumbnail_key = "users/" + ada.id + "/clips/" + clip.id + "/v2.jpg";
+  rendered.subtitles_key = "users/" + ada.id + "/clips/" + clip.id + "/v2.srt";
+  rendered.captions_key = "users/" + ada.id + "/clips/" + clip.id + "/v2.ass";
+  rendered.aspect = "1:1";
+  rendered.captions = true;
+  EXPECT_FALSE(jobs.succeed_render(render->id, "worker-a", rendered, t0 + 3s));  // not its lease
+  EXPECT_EQ(clips.get(clip.id, ada.id)->storage_key, clip.storage_key);
+  const auto before = jobs.succeed_render(render->id, "worker-b", rendered, t0 + 3s);
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->storage_key, clip.storage_key);  // the files now the caller's to remove
+  const auto after = clips.get(clip.id, ada.id);
+  EXPECT_EQ(after->version, 2);
+  EXPECT_DOUBLE_EQ(after->start_s, 12.0);
+  EXPECT_EQ(after->text, "new words");
+  EXPECT_EQ(after->captions_key, rendered.captions_key);
+  EXPECT_EQ(after->aspect, "1:1");
+  EXPECT_TRUE(after->captions);
+  EXPECT_EQ(after->title, clip.title);
+  EXPECT_EQ(after->pending_job_id, "");
+  EXPECT_EQ(jobs.get(render->id, ada.id)->status, db::JobStatus::succeeded);
+
+  // A clip made by hand comes with its render job; deleting it cancels that job.
+  db::Clip by_hand = make_clip(job, 1);
+  by_hand.origin = db::kManualClip;
+  by_hand.version = 0;
+  by_hand.storage_key = by_hand.thumbnail_key = "";
+  const std::string hand_id = db::new_id();
+  const auto first_render = jobs.queue_render(hand_id, video.id, ada.id, edit, {}, by_hand);
+  ASSERT_TRUE(first_render);
+  const auto made = clips.get(hand_id, ada.id);
+  ASSERT_TRUE(made);
+  EXPECT_EQ(made->job_id, first_render->id);
+  EXPECT_EQ(made->origin, "manual");
+  EXPECT_EQ(made->version, 0);
+  EXPECT_TRUE(db::clip_files(*made).empty());
+  const auto bob = make_user("bob@example.com");
+  EXPECT_FALSE(clips.remove(hand_id, bob.id));
+  EXPECT_TRUE(clips.remove(hand_id, ada.id));
+  EXPECT_FALSE(clips.get(hand_id, ada.id));
+  EXPECT_EQ(jobs.get(first_render->id, ada.id)->status, db::JobStatus::canceled);
+  ASSERT_TRUE(jobs.claim("worker-c", t0 + 4s, t0 + 60s) == std::nullopt);
+
+  // Removing the video names the rendered clip's files, none empty.
+  auto keys = videos.remove(video.id, ada.id);
+  ASSERT_TRUE(keys);
+  std::sort(keys->begin(), keys->end());
+  std::vector<std::string> expected = db::clip_files(rendered);
+  expected.push_back(video.storage_key);
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(*keys, expected);
+}
+
+TEST_P(Repositories, ACorrectionEditsTheLatestTranscriptOnly) {
+  const auto ada = make_user("ada@example.com");
+  const auto video = make_video(ada);
+  db::TranscriptRepository transcripts(database.db());
+  const auto edit = [](const speech::Transcript& t) {
+    auto changed = t;
+    changed.words[0].text = "fixed";
+    return changed;
+  };
+  EXPECT_FALSE(transcripts.correct_latest(video.id, ada.id, edit));
+  const speech::Transcript older{{{"ask", 0.5, 0.9, 0.8}}, "pocketsphinx", "en", 11.0};
+  const speech::Transcript newer{{{"task", 0.5, 0.9, 0.8}, {"not", 1.0, 1.2, 0.7}}, "whisper-api:whisper-1", "en", 11.0};
+  transcripts.put(video.id, ada.id, "pocketsphinx", older);
+  std::this_thread::sleep_for(5ms);  // created_at is in milliseconds
+  transcripts.put(video.id, ada.id, "whisper-api:whisper-1", newer);
+
+  const auto corrected = transcripts.correct_latest(video.id, ada.id, edit);
+  ASSERT_TRUE(corrected);
+  EXPECT_EQ(corrected->words[0].text, "fixed");
+  EXPECT_EQ(transcripts.latest(video.id, ada.id)->words[0].text, "fixed");
+  EXPECT_EQ(transcripts.latest(video.id, ada.id)->words.size(), 2u);
+  EXPECT_EQ(transcripts.find(video.id, ada.id, "pocketsphinx", "en")->words[0].text, "ask");
+  // A refused edit stores nothing; another user has no transcript of the video.
+  EXPECT_THROW(transcripts.correct_latest(video.id, ada.id,
+                                          [](const speech::Transcript&) -> speech::Transcript {
+                                            throw std::invalid_argument("no");
+                                          }),
+               std::invalid_argument);
+  EXPECT_EQ(transcripts.latest(video.id, ada.id)->words[0].text, "fixed");
+  const auto bob = make_user("bob@example.com");
+  EXPECT_FALSE(transcripts.correct_latest(video.id, bob.id, edit));
+}
+
+TEST_P(Repositories, ClipsMadeBeforeTheEditorTakeTheFramingOfTheirJob) {
+  const auto ada = make_user("ada@example.com");
+  const auto video = make_video(ada);
+  const auto job = jobs.create(video.id, ada.id,
+                               {{"aspect", "16:9"}, {"layout", "fit"}, {"captions", true}, {"caption_style", "pop"}});
+  db::ClipRepository(database.db()).replace_for_job(job.id, ada.id, {make_clip(job, 1)});
+  {
+    // Back to the schema before migration 6, the clip kept.
+    auto sql = database.db().session();
+    sql << "DROP INDEX jobs_by_clip";
+    for (const char* column : {"kind", "clip_id"}) sql << "ALTER TABLE jobs DROP COLUMN " << column;
+    for (const char* column : {"version", "origin", "aspect", "layout", "captions", "caption_style", "subtitles_key",
+                               "captions_key"})
+      sql << "ALTER TABLE clips DROP COLUMN " << column;
+    sql << "DELETE FROM schema_migrations WHERE version = 6";
+  }
+  EXPECT_EQ(db::migrate(database.db()), 1);
+  const auto clip = db::ClipRepository(database.db()).list_for_job(job.id, ada.id).at(0);
+  EXPECT_EQ(clip.aspect, "16:9");
+  EXPECT_EQ(clip.layout, "fit");
+  EXPECT_TRUE(clip.captions);
+  EXPECT_EQ(clip.caption_style, "pop");
+  EXPECT_EQ(clip.version, 1);
+  EXPECT_EQ(clip.origin, "job");
+  EXPECT_EQ(jobs.get(job.id, ada.id)->kind, "process");
 }
 
 TEST_P(Repositories, AFailedAttemptIsRetriedUntilAttemptsRunOutThenFailsWithTheLastError) {

@@ -147,10 +147,13 @@ TEST_P(Worker, RunsARealJobPublishesItsClipsAndReusesTheTranscriptOnARerun) {
     EXPECT_EQ(storage.size(clip.storage_key), clip.size_bytes);
     EXPECT_GT(clip.size_bytes, 10'000u);
     EXPECT_GT(storage.size(clip.thumbnail_key).value_or(0), 1'000u);
+    EXPECT_EQ(clip.subtitles_key, jobs::clip_key(owner.id, job.id, clip.clip_number, "srt"));
+    EXPECT_GT(storage.size(clip.subtitles_key).value_or(0), 10u);
+    EXPECT_EQ(clip.aspect, "9:16");
     EXPECT_GT(clip.width, 0);
     EXPECT_GT(clip.height, clip.width);  // 9:16
   }
-  EXPECT_EQ(storage.list(jobs::job_prefix(owner.id, job.id)).size(), 2 * clips.size());
+  EXPECT_EQ(storage.list(jobs::job_prefix(owner.id, job.id)).size(), 3 * clips.size());  // .mp4, .jpg, .srt
 
   const auto transcript = db::TranscriptRepository(database.db()).find(video.id, owner.id, "pocketsphinx", "en");
   ASSERT_TRUE(transcript);
