@@ -1,3 +1,4 @@
+import { Link } from "react-router-dom";
 import type { Clip } from "../api/types";
 import { clipFilename } from "../lib/download";
 import { formatDuration, formatTimestamp } from "../lib/format";
@@ -41,9 +42,15 @@ export function ClipCard({ clip }: { clip: Clip }) {
         {clip.hashtags?.length > 0 && (
           <p className="hashtags">{clip.hashtags.map((tag) => (tag.startsWith("#") ? tag : "#" + tag)).join(" ")}</p>
         )}
-        <a className="button primary" href={clip.download_url} download={clipFilename(clip.clip_number, clip.title)}>
-          Download<span className="visually-hidden"> clip {clip.clip_number}</span> MP4
-        </a>
+        {clip.pending_job_id && <p className="notice small">Being made again after an edit: the file below is the one before it.</p>}
+        <div className="actions clip-actions">
+          <a className="button primary" href={clip.download_url} download={clipFilename(clip.clip_number, clip.title)}>
+            Download<span className="visually-hidden"> clip {clip.clip_number}</span> MP4
+          </a>
+          <Link className="button" to={`/clips/${clip.id}/edit`}>
+            Edit<span className="visually-hidden"> clip {clip.clip_number}</span>
+          </Link>
+        </div>
       </div>
     </article>
   );
