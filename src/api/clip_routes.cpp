@@ -1,5 +1,6 @@
-// GET /api/clips/{id}, GET /api/clips/{id}/download, GET /api/clips/{id}/thumbnail, and the
-// signed /files/<key> URLs they redirect to when files are local.
+// GET /api/clips/{id}, GET /api/clips/{id}/download, /thumbnail, /subtitles (.srt) and
+// /captions (the .ass burned in), and the signed /files/<key> URLs they redirect to when files
+// are local.
 #include <fmt/format.h>
 
 #include <charconv>
@@ -51,20 +52,35 @@ void serve_signed_file(ApiContext& context, const http::Request& req, http::Resp
   send_file(res, *path, mime_type(*path));
 }
 
+// A redirect to one of the clip's files. A hand-made clip has none until its first render (409);
+// a clip without the file asked for (captions off, made before subtitles were kept) 404.
+void redirect_to_file(ApiContext& context, const http::Request& req, http::Response& res,
+                      std::string db::Clip::*key, const char* extension) {
+  const auto clip = find_clip(context, req);
+  if (clip.storage_key.empty())
+    throw HttpError(409, "not_rendered", "this clip has not been rendered yet; its render job makes its files");
+  if ((clip.*key).empty()) throw HttpError(404, "not_found", fmt::format("this clip has no .{} file", extension));
+  res.redirect(media_link(context, clip.*key, fmt::format("clip-{:02}.{}", clip.clip_number, extension)).url);
+}
+
 }  // namespace
 
 void add_clip_routes(Router& router, ApiContext& context) {
   router.get("/api/clips/{id}", Access::user, [&context](const http::Request& req, http::Response& res) {
     send_json(res, 200, {{"clip", clip_json(context, find_clip(context, req))}});
   });
-  router.get("/api/clips/{id}/download", Access::user, [&context](const http::Request& req, http::Response& res) {
-    const auto clip = find_clip(context, req);
-    res.redirect(media_link(context, clip.storage_key, fmt::format("clip-{:02}.mp4", clip.clip_number)).url);
-  });
-  router.get("/api/clips/{id}/thumbnail", Access::user, [&context](const http::Request& req, http::Response& res) {
-    const auto clip = find_clip(context, req);
-    res.redirect(media_link(context, clip.thumbnail_key, fmt::format("clip-{:02}.jpg", clip.clip_number)).url);
-  });
+  const std::pair<const char*, std::pair<std::string db::Clip::*, const char*>> files[] = {
+      {"download", {&db::Clip::storage_key, "mp4"}},
+      {"thumbnail", {&db::Clip::thumbnail_key, "jpg"}},
+      {"subtitles", {&db::Clip::subtitles_key, "srt"}},
+      {"captions", {&db::Clip::captions_key, "ass"}},
+  };
+  for (const auto& [route, file] : files) {
+    router.get(std::string("/api/clips/{id}/") + route, Access::user,
+               [&context, key = file.first, extension = file.second](const http::Request& req, http::Response& res) {
+                 redirect_to_file(context, req, res, key, extension);
+               });
+  }
   // Keys are checked by the storage (no "..", no leading '/'); the signature proves we made the link.
   router.get(std::string(kFilesPrefix) + "*", Access::anyone,
              [&context](const http::Request& req, http::Response& res) { serve_signed_file(context, req, res); });

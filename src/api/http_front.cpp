@@ -27,7 +27,7 @@ void apply_cors(const std::vector<std::string>& origins, const http::Request& re
   res.headers.set("Vary", "Origin");
   res.headers.set("Access-Control-Expose-Headers", "X-Request-Id, Retry-After, Content-Range");
   if (req.method == "OPTIONS") {
-    res.headers.set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+    res.headers.set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
     res.headers.set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id, Range");
     res.headers.set("Access-Control-Max-Age", "600");
   }

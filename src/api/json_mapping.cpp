@@ -43,6 +43,8 @@ nlohmann::json video_json(const db::Video& video, const std::optional<db::GivenT
 nlohmann::json job_json(const db::Job& job) {
   return {{"id", job.id},
           {"video_id", job.video_id},
+          {"kind", job.kind},
+          {"clip_id", optional_text(job.clip_id)},
           {"status", db::to_string(job.status)},
           {"stage", job.stage},
           {"progress", job.progress},
@@ -62,8 +64,12 @@ nlohmann::json job_json(const db::Job& job) {
 
 nlohmann::json clip_json(ApiContext& context, const db::Clip& clip) {
   const std::string base = fmt::format("clip-{:02}", clip.clip_number);
-  const auto video = media_link(context, clip.storage_key, base + ".mp4");
-  const auto thumbnail = media_link(context, clip.thumbnail_key, base + ".jpg");
+  // A clip made by hand has no files until its first render.
+  const auto link = [&](const std::string& key, const std::string& name) {
+    return key.empty() ? std::optional<MediaLink>() : std::optional(media_link(context, key, name));
+  };
+  const auto video = link(clip.storage_key, base + ".mp4");
+  const auto thumbnail = link(clip.thumbnail_key, base + ".jpg");
   return {{"id", clip.id},
           {"job_id", clip.job_id},
           {"video_id", clip.video_id},
@@ -79,9 +85,16 @@ nlohmann::json clip_json(ApiContext& context, const db::Clip& clip) {
           {"width", clip.width},
           {"height", clip.height},
           {"size_bytes", clip.size_bytes},
-          {"download_url", video.url},
-          {"thumbnail_url", thumbnail.url},
-          {"links_expire_at", video.expires},
+          {"version", clip.version},
+          {"origin", clip.origin},
+          {"aspect", clip.aspect},
+          {"layout", clip.layout},
+          {"captions", clip.captions},
+          {"caption_style", clip.caption_style},
+          {"pending_job_id", optional_text(clip.pending_job_id)},
+          {"download_url", video ? nlohmann::json(video->url) : nlohmann::json(nullptr)},
+          {"thumbnail_url", thumbnail ? nlohmann::json(thumbnail->url) : nlohmann::json(nullptr)},
+          {"links_expire_at", video ? nlohmann::json(video->expires) : nlohmann::json(nullptr)},
           {"created_at", db::to_iso8601(clip.created_at)}};
 }
 

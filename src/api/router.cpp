@@ -29,11 +29,19 @@ void Router::del(const std::string& pattern, Access access, http::Handler handle
   server_.add(std::move(r));
 }
 
-void Router::post(const std::string& pattern, Access access, http::Handler handler) {
-  auto r = route("POST", pattern, access);
+void Router::json_route(const std::string& method, const std::string& pattern, Access access, http::Handler handler) {
+  auto r = route(method, pattern, access);
   r.max_body_bytes = max_json_bytes_;
   r.handler = std::move(handler);
   server_.add(std::move(r));
+}
+
+void Router::post(const std::string& pattern, Access access, http::Handler handler) {
+  json_route("POST", pattern, access, std::move(handler));
+}
+
+void Router::patch(const std::string& pattern, Access access, http::Handler handler) {
+  json_route("PATCH", pattern, access, std::move(handler));
 }
 
 void Router::put(const std::string& pattern, Access access, std::uint64_t max_body_bytes, http::Handler handler) {

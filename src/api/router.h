@@ -41,6 +41,8 @@ class Router {
   // A JSON body of at most the configured size, read whole into Request::body (read_json_body
   // parses it); a larger one is refused (413) before it is read.
   void post(const std::string& pattern, Access access, http::Handler handler);
+  // The same for PATCH.
+  void patch(const std::string& pattern, Access access, http::Handler handler);
   // A body of at most max_body_bytes (413 before it is read), read whole into Request::body.
   void put(const std::string& pattern, Access access, std::uint64_t max_body_bytes, http::Handler handler);
   // A body handed to a receiver as it arrives (uploads), at most max_body_bytes.
@@ -51,6 +53,7 @@ class Router {
 
  private:
   http::Route route(const std::string& method, const std::string& pattern, Access access) const;
+  void json_route(const std::string& method, const std::string& pattern, Access access, http::Handler handler);
 
   http::Server& server_;
   ApiContext& context_;

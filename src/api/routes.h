@@ -12,6 +12,8 @@ void add_video_routes(Router& router, ApiContext& context);
 void add_upload_routes(Router& router, ApiContext& context);
 void add_job_routes(Router& router, ApiContext& context);
 void add_clip_routes(Router& router, ApiContext& context);
+// The clip editor: PATCH/DELETE /api/clips/{id}, POST /api/videos/{id}/clips.
+void add_clip_edit_routes(Router& router, ApiContext& context);
 // /healthz, /readyz, /metrics
 void add_health_routes(Router& router, ApiContext& context);
 

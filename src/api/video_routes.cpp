@@ -1,6 +1,7 @@
 // POST /api/videos (upload), GET /api/videos, GET/DELETE /api/videos/{id},
-// GET /api/videos/{id}/transcript (the words the jobs made), PUT/DELETE /api/videos/{id}/transcript
-// (the words the user gives)
+// GET /api/videos/{id}/download (the original), GET /api/videos/{id}/transcript (the words the
+// jobs made), PATCH /api/videos/{id}/transcript (corrections of them), PUT/DELETE
+// /api/videos/{id}/transcript (the words the user gives)
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -9,6 +10,7 @@
 
 #include "api/json_io.h"
 #include "api/json_mapping.h"
+#include "api/media_links.h"
 #include "api/routes.h"
 #include "api/scratch_folder.h"
 #include "api/transcript_kind.h"
@@ -22,6 +24,7 @@
 #include "jobs/worker.h"
 #include "speech/transcript_file.h"
 #include "speech/transcript_format.h"
+#include "speech/word_edits.h"
 
 namespace fs = std::filesystem;
 
@@ -97,6 +100,44 @@ void put_given_transcript(ApiContext& context, const http::Request& req, http::R
   send_json(res, 200, {{"given_transcript", given_transcript_json(*given)}});
 }
 
+// The edits of a PATCH /api/videos/{id}/transcript body; 422 naming the field.
+std::vector<speech::WordEdit> read_word_edits(const nlohmann::json& body) {
+  const auto it = body.find("edits");
+  if (it == body.end() || !it->is_array() || it->empty())
+    throw invalid_field("edits", "must be a list of at least one {start, end, text}");
+  std::vector<speech::WordEdit> edits;
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const auto& item = (*it)[i];
+    const std::string name = fmt::format("edits[{}]", i);
+    if (!item.is_object()) throw invalid_field(name, "must be an object {start, end, text}");
+    const auto index = [&](const char* field) {
+      const auto value = item.find(field);
+      if (value == item.end() || !value->is_number_integer() || value->get<long long>() < 0)
+        throw invalid_field(name + "." + field, "must be a word index (a whole number, 0 or more)");
+      return value->get<std::size_t>();
+    };
+    const auto text = item.find("text");
+    if (text == item.end() || !text->is_string()) throw invalid_field(name + ".text", "must be a string");
+    edits.push_back({index("start"), index("end"), text->get<std::string>()});
+  }
+  return edits;
+}
+
+void correct_transcript(ApiContext& context, const http::Request& req, http::Response& res) {
+  const auto body = read_json_body(req);
+  const auto video = find_video(context, req.path_params[0], req.remote_user);
+  const auto edits = read_word_edits(body);
+  std::optional<speech::Transcript> corrected;
+  try {
+    corrected = db::TranscriptRepository(context.db).correct_latest(
+        video.id, video.user_id, [&](const speech::Transcript& t) { return speech::apply_word_edits(t, edits); });
+  } catch (const speech::WordEditError& e) {
+    throw invalid_field(fmt::format("edits[{}]", e.index), e.what());
+  }
+  if (!corrected) throw HttpError(404, "not_found", "no transcript yet: it is made by the video's first job");
+  send_json(res, 200, speech::to_json(*corrected));
+}
+
 }  // namespace
 
 void add_video_routes(Router& router, ApiContext& context) {
@@ -125,6 +166,12 @@ void add_video_routes(Router& router, ApiContext& context) {
     res.status = 204;
   });
 
+  // The original, for playing the source around a clip (byte ranges through the same links).
+  router.get("/api/videos/{id}/download", Access::user, [&context](const http::Request& req, http::Response& res) {
+    const auto video = find_video(context, req.path_params[0], req.remote_user);
+    res.redirect(media_link(context, video.storage_key, video.filename).url);
+  });
+
   router.get("/api/videos/{id}/jobs", Access::user, [&context](const http::Request& req, http::Response& res) {
     const std::string& user_id = req.remote_user;
     const auto video = find_video(context, req.path_params[0], user_id);
@@ -148,6 +195,9 @@ void add_video_routes(Router& router, ApiContext& context) {
       res.set_content(speech::to_vtt(*transcript), "text/vtt; charset=utf-8");
     }
   });
+
+  router.patch("/api/videos/{id}/transcript", Access::user,
+               [&context](const http::Request& req, http::Response& res) { correct_transcript(context, req, res); });
 
   router.put("/api/videos/{id}/transcript", Access::user, speech::kMaxTranscriptBytes,
              [&context](const http::Request& req, http::Response& res) { put_given_transcript(context, req, res); });

@@ -61,6 +61,7 @@ void run_serve(const ServiceConfig& config) {
   api::add_upload_routes(router, context);
   api::add_job_routes(router, context);
   api::add_clip_routes(router, context);
+  api::add_clip_edit_routes(router, context);
   if (fs::is_regular_file(config.web_dir / "index.html")) {
     api::add_web_ui_routes(server, config.web_dir);
   } else {

@@ -19,11 +19,20 @@ JobStatus job_status_from_string(std::string_view text);
 // succeeded, failed and canceled: nothing will change the job any more.
 bool is_final(JobStatus status);
 
+// What a job does: cut clips from a whole video, or render one clip again after an edit (or
+// for the first time, a clip made by hand).
+inline constexpr const char* kProcessJob = "process";
+inline constexpr const char* kRenderJob = "render";
+
 struct Job {
   std::string id;
   std::string video_id;
   std::string user_id;
-  nlohmann::json settings;  // jobs::ClipSettings as JSON (jobs/settings_json.h)
+  std::string kind = kProcessJob;  // kProcessJob | kRenderJob
+  std::string clip_id;      // the clip a render job renders; "" for process jobs
+  // process: jobs::ClipSettings as JSON (jobs/settings_json.h); render: jobs::ClipEdit
+  // (jobs/clip_edit.h)
+  nlohmann::json settings;
   JobStatus status = JobStatus::queued;
   std::string stage;        // one of jobs::kStages while running, "" before
   double progress = 0;      // 0..100

@@ -13,7 +13,7 @@ namespace clipgen::db {
 namespace {
 
 constexpr const char* kColumns =
-    "id, video_id, user_id, settings, status, stage, progress, error, notes, attempts, lease_owner, "
+    "id, video_id, user_id, kind, clip_id, settings, status, stage, progress, error, notes, attempts, lease_owner, "
     "lease_expires_at, llm_input_tokens, llm_output_tokens, llm_cost_usd, transcript_engine, created_at, started_at, "
     "finished_at";
 
@@ -47,6 +47,8 @@ Job read_job(const soci::row& row) {
   j.id = r.text();
   j.video_id = r.text();
   j.user_id = r.text();
+  j.kind = r.text();
+  j.clip_id = r.optional_text().value_or("");
   j.settings = nlohmann::json::parse(r.text());
   j.status = job_status_from_string(r.text());
   j.stage = r.text();
@@ -131,6 +133,44 @@ Job JobRepository::create(const std::string& video_id, const std::string& user_i
   return job;
 }
 
+std::optional<Job> JobRepository::queue_render(const std::string& clip_id, const std::string& video_id,
+                                              const std::string& user_id, const nlohmann::json& settings,
+                                              const AdmitCheck& admit, std::optional<Clip> new_clip) {
+  Job job;
+  job.id = new_id();
+  job.video_id = video_id;
+  job.user_id = user_id;
+  job.kind = kRenderJob;
+  job.clip_id = clip_id;
+  job.settings = settings;
+  job.created_at = now();
+  const std::string settings_text = text::to_json_text(settings);
+  const long long created = to_millis(job.created_at);
+  auto sql = db_.session();
+  WriteTransaction tx(sql, db_.dialect());
+  // The user's row lock serialises this user's requests, so two edits cannot both pass the check.
+  lock_user(sql, db_.dialect(), user_id);
+  if (admit) admit(read_usage(sql, user_id, job.created_at));
+  int pending = 0;
+  sql << "SELECT count(*) FROM jobs WHERE clip_id = :c AND status IN ('queued', 'running')", soci::use(clip_id),
+      soci::into(pending);
+  if (pending > 0) return std::nullopt;
+  sql << "INSERT INTO jobs (id, video_id, user_id, kind, clip_id, settings, status, created_at) "
+         "VALUES (:id, :video, :user, :kind, :clip, :settings, 'queued', :created)",
+      soci::use(job.id), soci::use(video_id), soci::use(user_id), soci::use(job.kind), soci::use(clip_id),
+      soci::use(settings_text), soci::use(created);
+  if (new_clip) {
+    new_clip->id = clip_id;
+    new_clip->job_id = job.id;
+    new_clip->video_id = video_id;
+    new_clip->user_id = user_id;
+    new_clip->created_at = job.created_at;
+    insert_clip(sql, *new_clip);
+  }
+  tx.commit();
+  return job;
+}
+
 std::optional<Job> JobRepository::get(const std::string& id, const std::string& user_id) {
   auto sql = db_.session();
   return find_owned(sql, "jobs", kColumns, id, user_id, read_job);
@@ -202,6 +242,35 @@ bool JobRepository::succeed(const std::string& job_id, const std::string& worker
   write_job_clips(sql, job_id, user_id, clips);
   tx.commit();
   return true;
+}
+
+std::optional<Clip> JobRepository::succeed_render(const std::string& job_id, const std::string& worker_id,
+                                                  const Clip& clip, Timestamp now_at) {
+  const long long at = to_millis(now_at);
+  auto sql = db_.session();
+  WriteTransaction tx(sql, db_.dialect());
+  auto before = select_clip(sql, clip.id, clip.user_id);
+  if (!before) return std::nullopt;
+  if (affected(sql,
+               std::string("UPDATE jobs SET status = 'succeeded', progress = 100, error = '', finished_at = :at, "
+                           "lease_owner = '', lease_expires_at = NULL WHERE ") +
+                   kHeldBy,
+               soci::use(at), soci::use(job_id), soci::use(worker_id)) != 1)
+    return std::nullopt;
+  const std::string hashtags = text::to_json_text(nlohmann::json(clip.hashtags));
+  const long long size = static_cast<long long>(clip.size_bytes);
+  const int captions = clip.captions ? 1 : 0;
+  sql << "UPDATE clips SET start_s = :start, end_s = :end, title = :title, text = :text, virality_score = :score, "
+         "reason = :reason, hashtags = :hashtags, storage_key = :key, thumbnail_key = :thumb, subtitles_key = :srt, "
+         "captions_key = :ass, width = :w, height = :h, size_bytes = :size, version = version + 1, aspect = :aspect, "
+         "layout = :layout, captions = :captions, caption_style = :style WHERE id = :id AND user_id = :u",
+      soci::use(clip.start_s), soci::use(clip.end_s), soci::use(clip.title), soci::use(clip.text),
+      soci::use(clip.virality_score), soci::use(clip.reason), soci::use(hashtags), soci::use(clip.storage_key),
+      soci::use(clip.thumbnail_key), soci::use(clip.subtitles_key), soci::use(clip.captions_key),
+      soci::use(clip.width), soci::use(clip.height), soci::use(size), soci::use(clip.aspect), soci::use(clip.layout),
+      soci::use(captions), soci::use(clip.caption_style), soci::use(clip.id), soci::use(clip.user_id);
+  tx.commit();
+  return before;
 }
 
 std::optional<JobStatus> JobRepository::fail(const std::string& job_id, const std::string& worker_id,

@@ -33,6 +33,13 @@ class JobRepository {
   // given, sees the user's usage first (atomically with the insert) and throws to refuse.
   Job create(const std::string& video_id, const std::string& user_id, const nlohmann::json& settings,
              const AdmitCheck& admit = {});
+  // A queued render job (kind render) for clip `clip_id` of the user's video, with the clip's
+  // target values in `settings` (jobs::ClipEdit). `new_clip`, when given, is a hand-made clip
+  // inserted with it (its job_id set to the job's). Atomic with the check that no render of
+  // the clip is queued or running: nullopt (nothing written) when one is. `admit` as create().
+  std::optional<Job> queue_render(const std::string& clip_id, const std::string& video_id, const std::string& user_id,
+                                  const nlohmann::json& settings, const AdmitCheck& admit = {},
+                                  std::optional<Clip> new_clip = std::nullopt);
   std::optional<Job> get(const std::string& id, const std::string& user_id);
   // Newest first; `video_id` empty: all of the user's jobs.
   std::vector<Job> list(const std::string& user_id, const std::string& video_id = {});
@@ -60,6 +67,12 @@ class JobRepository {
   // False (nothing written) when the worker no longer holds the job.
   bool succeed(const std::string& job_id, const std::string& worker_id, const JobOutcome& outcome,
                const std::vector<Clip>& clips, Timestamp now);
+  // Marks the render job succeeded and writes `clip` (the clip it rendered, as it now is:
+  // fields, files, framing) with its version one up, in one transaction. Returns the clip as it
+  // was before (its files are now the caller's to remove); nullopt (nothing written) when the
+  // worker no longer holds the job or the clip was deleted.
+  std::optional<Clip> succeed_render(const std::string& job_id, const std::string& worker_id, const Clip& clip,
+                                     Timestamp now);
   // Records `error`. With `retry` the job goes back to the queue (when attempts remain:
   // attempts < max_attempts), otherwise it fails. Returns the resulting status, or nullopt
   // when the worker no longer held the job.

@@ -67,6 +67,7 @@ int migrate(Database& db) {
     if (done.contains(migration.version)) continue;
     try {
       for (const auto statement : migration.statements) sql << std::string(statement);
+      if (migration.backfill) migration.backfill(sql);
       const std::string name(migration.name);
       const long long at = to_millis(now());
       sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",

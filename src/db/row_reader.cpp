@@ -34,4 +34,12 @@ std::optional<Timestamp> RowReader::optional_time() {
   return time();
 }
 
+std::optional<std::string> RowReader::optional_text() {
+  if (row_.get_indicator(column_) == soci::i_null) {
+    ++column_;
+    return std::nullopt;
+  }
+  return text();
+}
+
 }  // namespace clipgen::db

@@ -21,6 +21,7 @@ class RowReader {
   bool flag() { return integer() != 0; }
   Timestamp time() { return from_millis(integer()); }
   std::optional<Timestamp> optional_time();
+  std::optional<std::string> optional_text();
 
  private:
   const soci::row& row_;

@@ -1,6 +1,30 @@
 #include "db/schema.h"
 
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
 namespace clipgen::db {
+namespace {
+
+// Clips made before the editor: their framing is the settings of the job that made them.
+void clip_framing_from_jobs(soci::session& sql) {
+  std::vector<std::tuple<std::string, std::string, std::string, int, std::string>> framings;
+  const soci::rowset<soci::row> rows = (sql.prepare << "SELECT c.id, j.settings FROM clips c JOIN jobs j ON j.id = c.job_id");
+  for (const auto& row : rows) {
+    const auto settings = nlohmann::json::parse(row.get<std::string>(1), nullptr, false);
+    if (!settings.is_object()) continue;  // the column defaults (the job defaults) stand
+    framings.emplace_back(row.get<std::string>(0), settings.value("aspect", "9:16"), settings.value("layout", "auto"),
+                          settings.value("captions", false) ? 1 : 0, settings.value("caption_style", "bold"));
+  }
+  for (auto& [id, aspect, layout, captions, style] : framings)
+    sql << "UPDATE clips SET aspect = :a, layout = :l, captions = :c, caption_style = :s WHERE id = :id",
+        soci::use(aspect), soci::use(layout), soci::use(captions), soci::use(style), soci::use(id);
+}
+
+}  // namespace
 
 // Portable SQL for SQLite and PostgreSQL alike: TEXT ids (UUIDs), BIGINT milliseconds since
 // the epoch for times, INTEGER 0/1 for flags, JSON kept as TEXT.
@@ -131,6 +155,27 @@ const std::vector<Migration>& migrations() {
                 created_at BIGINT NOT NULL))",
            "CREATE INDEX given_transcripts_by_user ON given_transcripts (user_id)",
        }},
+      {6,
+       "the clip editor",
+       {
+           // A clip is re-rendered by a job of its own (kind 'render', naming the clip); its
+           // framing is kept with it, since an edit may change it from its job's settings.
+           "ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'process'",
+           "ALTER TABLE jobs ADD COLUMN clip_id TEXT",
+           "CREATE INDEX jobs_by_clip ON jobs (clip_id, status)",
+           // version: 1 as a job made it, +1 per re-render (0: made by hand, not rendered yet).
+           "ALTER TABLE clips ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+           "ALTER TABLE clips ADD COLUMN origin TEXT NOT NULL DEFAULT 'job'",
+           "ALTER TABLE clips ADD COLUMN aspect TEXT NOT NULL DEFAULT '9:16'",
+           "ALTER TABLE clips ADD COLUMN layout TEXT NOT NULL DEFAULT 'auto'",
+           "ALTER TABLE clips ADD COLUMN captions INTEGER NOT NULL DEFAULT 0",
+           "ALTER TABLE clips ADD COLUMN caption_style TEXT NOT NULL DEFAULT 'bold'",
+           // The clip's .srt and the .ass burned into it ('' when none was kept).
+           "ALTER TABLE clips ADD COLUMN subtitles_key TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE clips ADD COLUMN captions_key TEXT NOT NULL DEFAULT ''",
+       },
+       0,
+       clip_framing_from_jobs},
   };
   return all;
 }

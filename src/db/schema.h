@@ -1,5 +1,7 @@
 #pragma once
 // The migrations themselves: numbered, in order, never edited once released (add a new one).
+#include <soci/soci.h>
+
 #include <string_view>
 #include <vector>
 
@@ -13,6 +15,9 @@ struct Migration {
   // The number it was recorded under by a branch that ran it before it was renumbered (0:
   // none). A database holding it under that number and this name is renumbered first.
   int formerly = 0;
+  // Run after the statements, in the same transaction, where the two dialects' SQL differs
+  // (reading JSON kept as TEXT); nullptr: none.
+  void (*backfill)(soci::session& sql) = nullptr;
 };
 
 const std::vector<Migration>& migrations();

@@ -1,6 +1,7 @@
 #include "db/transcript_repository.h"
 
 #include "db/timestamp.h"
+#include "db/write_transaction.h"
 #include "speech/transcript_format.h"
 #include "text/json_text.h"
 
@@ -31,6 +32,25 @@ std::optional<speech::Transcript> TranscriptRepository::latest(const std::string
                                                    "ORDER BY created_at DESC LIMIT 1",
                                     soci::use(video_id), soci::use(user_id));
   return first_transcript(rows);
+}
+
+std::optional<speech::Transcript> TranscriptRepository::correct_latest(
+    const std::string& video_id, const std::string& user_id,
+    const std::function<speech::Transcript(const speech::Transcript&)>& edit) {
+  auto sql = db_.session();
+  WriteTransaction tx(sql, db_.dialect());
+  std::string engine, language, words;
+  soci::indicator found = soci::i_null;
+  sql << "SELECT engine, language, words FROM transcripts WHERE video_id = :v AND user_id = :u "
+         "ORDER BY created_at DESC LIMIT 1",
+      soci::use(video_id), soci::use(user_id), soci::into(engine, found), soci::into(language), soci::into(words);
+  if (!sql.got_data() || found != soci::i_ok) return std::nullopt;
+  auto corrected = edit(speech::transcript_from_json(nlohmann::json::parse(words)));
+  const std::string stored = text::to_json_text(speech::to_json(corrected));
+  sql << "UPDATE transcripts SET words = :w WHERE video_id = :v AND engine = :e AND language = :l", soci::use(stored),
+      soci::use(video_id), soci::use(engine), soci::use(language);
+  tx.commit();
+  return corrected;
 }
 
 void TranscriptRepository::put(const std::string& video_id, const std::string& user_id, const std::string& source,

@@ -1,6 +1,7 @@
 #pragma once
 // Transcripts cached per video, engine and language: a re-run of a video with new clip
 // settings reuses the words instead of transcribing again.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,14 @@ class TranscriptRepository {
   // The transcript of the video most recently stored (made or reused by a job), whatever engine
   // made it (for the API's GET /api/videos/{id}/transcript).
   std::optional<speech::Transcript> latest(const std::string& video_id, const std::string& user_id);
+  // Replaces the words of the video's latest transcript with edit(its words), in one
+  // transaction (a concurrent correction waits, then edits the result of this one). Returns the
+  // transcript as stored now; nullopt when there is none. A later job with the same source and
+  // language reuses the corrected words; one that makes new words makes a new latest transcript.
+  // What `edit` throws propagates, nothing stored.
+  std::optional<speech::Transcript> correct_latest(
+      const std::string& video_id, const std::string& user_id,
+      const std::function<speech::Transcript(const speech::Transcript&)>& edit);
   // Stores (or replaces) the transcript keyed by its source (as find) and language.
   void put(const std::string& video_id, const std::string& user_id, const std::string& source,
            const speech::Transcript& transcript);

@@ -79,9 +79,9 @@ std::optional<std::vector<std::string>> VideoRepository::remove(const std::strin
   WriteTransaction tx(sql, db_.dialect());
   auto keys = column_values(sql, "SELECT storage_key FROM videos WHERE id = :id AND user_id = :u", id, user_id);
   if (keys.empty()) return std::nullopt;
-  for (const auto* column : {"storage_key", "thumbnail_key"}) {
-    auto clip_keys = column_values(
-        sql, std::string("SELECT ") + column + " FROM clips WHERE video_id = :id AND user_id = :u", id, user_id);
+  for (const auto* column : {"storage_key", "thumbnail_key", "subtitles_key", "captions_key"}) {
+    auto clip_keys = column_values(sql, fmt::format("SELECT {0} FROM clips WHERE video_id = :id AND user_id = :u AND {0} <> ''", column),
+                                   id, user_id);
     keys.insert(keys.end(), clip_keys.begin(), clip_keys.end());
   }
   for (const auto* table : {"clips", "transcripts", "given_transcripts", "jobs", "videos"}) {

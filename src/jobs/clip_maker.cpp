@@ -60,11 +60,13 @@ void make_clip(const fs::path& input, const media::MediaInfo& info, const ClipSe
   if (settings.captions) {
     const captions::CaptionStyle* style = captions::find_style(settings.caption_style);
     if (!style) throw std::invalid_argument("unknown caption style '" + settings.caption_style + "'");
-    ass.emplace(clip.video.parent_path() / ("." + clip.video.stem().string() + ".ass"));
-    captions::write_captions(ass->path, words.words, *style, {out_w, out_h},
+    const fs::path ass_path =
+        clip.captions.empty() ? clip.video.parent_path() / ("." + clip.video.stem().string() + ".ass") : clip.captions;
+    if (clip.captions.empty()) ass.emplace(ass_path);
+    captions::write_captions(ass_path, words.words, *style, {out_w, out_h},
                              face_keepouts(reframe::faces_in_output(faces, framing, out_w, out_h), start,
                                            1.0 / sampling.per_second));
-    spec.ass_path = ass->path.string();
+    spec.ass_path = ass_path.string();
   }
   media::render_clip(input, spec, clip.video, static_cast<int>(threads),
                      [&](double f) { progress(kSamplingShare + (1 - kSamplingShare) * f); });

@@ -10,7 +10,8 @@
 
 namespace clipgen::jobs {
 
-// Writes clip.video, clip.thumbnail and clip.subtitles for clip.highlight's stretch of
+// Writes clip.video, clip.thumbnail and clip.subtitles (and with captions, clip.captions when
+// it is set) for clip.highlight's stretch of
 // `input` and fills in the measured size and duration. `transcript` covers the whole input;
 // the clip carries the sound of stream `audio_stream`.
 void make_clip(const std::filesystem::path& input, const media::MediaInfo& info, const ClipSettings& settings,

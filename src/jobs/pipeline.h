@@ -35,6 +35,7 @@ struct ClipOutput {
   std::filesystem::path video;         // clip-NN.mp4
   std::filesystem::path thumbnail;     // clip-NN.jpg
   std::filesystem::path subtitles;     // clip-NN.srt, times relative to the clip
+  std::filesystem::path captions;      // the .ass burned in, kept here when set (else scratch)
   int width = 0, height = 0;
   double duration = 0;                 // measured on the written file
   std::uint64_t size_bytes = 0;

@@ -54,4 +54,25 @@ ClipSettings settings_from_json(const nlohmann::json& json) {
   return settings;
 }
 
+nlohmann::json to_json(const ClipEdit& edit) {
+  auto json = to_json(edit.framing);
+  json["start"] = edit.start;
+  json["end"] = edit.end;
+  json["title"] = edit.title ? nlohmann::json(*edit.title) : nlohmann::json(nullptr);
+  return json;
+}
+
+ClipEdit clip_edit_from_json(const nlohmann::json& json) {
+  ClipEdit edit;
+  edit.framing = settings_from_json(json);
+  for (const char* name : {"start", "end"})
+    if (!json.contains(name)) throw std::invalid_argument(std::string(name) + " is missing");
+  read_field(json, "start", edit.start);
+  read_field(json, "end", edit.end);
+  std::string title;
+  read_field(json, "title", title);
+  if (json.contains("title") && !json["title"].is_null()) edit.title = title;
+  return edit;
+}
+
 }  // namespace clipgen::jobs

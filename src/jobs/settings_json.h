@@ -4,6 +4,7 @@
 // caption_style, language, prompt.
 #include <nlohmann/json.hpp>
 
+#include "jobs/clip_edit.h"
 #include "jobs/pipeline.h"
 
 namespace clipgen::jobs {
@@ -12,5 +13,10 @@ nlohmann::json to_json(const ClipSettings& settings);
 // Missing fields keep their defaults; unknown fields are ignored. Throws std::invalid_argument
 // naming the field when one has the wrong JSON type (ranges: validate_settings).
 ClipSettings settings_from_json(const nlohmann::json& json);
+
+// A render job's settings: the framing's fields as above, and start, end, title.
+nlohmann::json to_json(const ClipEdit& edit);
+// Throws std::invalid_argument naming the field (start and end are required).
+ClipEdit clip_edit_from_json(const nlohmann::json& json);
 
 }  // namespace clipgen::jobs

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string_view>
 
 #include "captions/caption_style.h"
@@ -35,13 +36,7 @@ std::optional<SettingsError> validate_settings(const ClipSettings& s) {
   if (s.min_duration >= s.max_duration)
     return SettingsError{"min_duration", fmt::format("must be less than max_duration ({} >= {})", s.min_duration,
                                                      s.max_duration)};
-  if (!one_of(s.aspect, kAspects))
-    return SettingsError{"aspect", fmt::format("must be one of 9:16, 1:1, 16:9, original; got '{}'", s.aspect)};
-  if (!one_of(s.layout, kLayouts))
-    return SettingsError{"layout", fmt::format("must be one of auto, fill, fit; got '{}'", s.layout)};
-  if (!captions::find_style(s.caption_style))
-    return SettingsError{"caption_style", fmt::format("must be one of {}; got '{}'", captions::style_names(),
-                                                      s.caption_style)};
+  if (auto error = validate_framing(s)) return error;
   if (s.language.size() < 2 || s.language.size() > 8 ||
       !std::all_of(s.language.begin(), s.language.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; }))
     return SettingsError{"language", fmt::format("must be a language code such as 'en', got '{}'", s.language)};
@@ -50,6 +45,29 @@ std::optional<SettingsError> validate_settings(const ClipSettings& s) {
   if (s.audio_track < 0 || s.audio_track > kMaxAudioTrack)
     return SettingsError{"audio_track", fmt::format("must be 0 (the track with the most speech) or a track number "
                                                     "from 1 to {}, got {}", kMaxAudioTrack, s.audio_track)};
+  return std::nullopt;
+}
+
+std::optional<SettingsError> validate_framing(const ClipSettings& s) {
+  if (!one_of(s.aspect, kAspects))
+    return SettingsError{"aspect", fmt::format("must be one of 9:16, 1:1, 16:9, original; got '{}'", s.aspect)};
+  if (!one_of(s.layout, kLayouts))
+    return SettingsError{"layout", fmt::format("must be one of auto, fill, fit; got '{}'", s.layout)};
+  if (!captions::find_style(s.caption_style))
+    return SettingsError{"caption_style", fmt::format("must be one of {}; got '{}'", captions::style_names(),
+                                                      s.caption_style)};
+  return std::nullopt;
+}
+
+std::optional<SettingsError> validate_clip_bounds(double start, double end, double duration) {
+  if (!std::isfinite(start) || start < 0 || start >= duration)
+    return SettingsError{"start", fmt::format("must be inside the video (0 to {:.2f} s), got {:g}", duration, start)};
+  if (!std::isfinite(end) || end > duration)
+    return SettingsError{"end", fmt::format("must be inside the video (0 to {:.2f} s), got {:g}", duration, end)};
+  if (end <= start) return SettingsError{"end", fmt::format("must be after start ({:g} <= {:g})", end, start)};
+  if (end - start < kMinClipSeconds || end - start > kMaxClipSeconds)
+    return SettingsError{"end", fmt::format("the clip must last {} to {} seconds, {:.2f} asked for", kMinClipSeconds,
+                                            kMaxClipSeconds, end - start)};
   return std::nullopt;
 }
 

@@ -19,5 +19,10 @@ inline constexpr double kMaxClipSeconds = 180;
 
 // The first rule `settings` breaks, or nullopt when they are fine.
 std::optional<SettingsError> validate_settings(const ClipSettings& settings);
+// The part of them a single clip is rendered with: aspect, layout, caption_style.
+std::optional<SettingsError> validate_framing(const ClipSettings& settings);
+// One clip's stretch of a source `duration` seconds long: inside it, start before end, and
+// kMinClipSeconds..kMaxClipSeconds long (the field named is "start" or "end").
+std::optional<SettingsError> validate_clip_bounds(double start, double end, double duration);
 
 }  // namespace clipgen::jobs

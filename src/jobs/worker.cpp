@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "db/clip_repository.h"
 #include "db/given_transcript_repository.h"
 #include "db/ids.h"
 #include "db/job_repository.h"
@@ -18,6 +19,7 @@
 #include "jobs/stage_clock.h"
 #include "jobs/settings_json.h"
 #include "jobs/settings_validation.h"
+#include "jobs/single_clip.h"
 #include "media/media_error.h"
 
 namespace fs = std::filesystem;
@@ -63,7 +65,7 @@ std::string as_uploaded(const std::string& error, const std::string& read_name, 
   return uploaded_name + ": " + error.substr(prefix.size());
 }
 
-db::Clip clip_row(const db::Job& job, const ClipOutput& clip) {
+db::Clip clip_row(const db::Job& job, const ClipSettings& settings, const ClipOutput& clip) {
   db::Clip row;
   row.job_id = job.id;
   row.video_id = job.video_id;
@@ -78,6 +80,11 @@ db::Clip clip_row(const db::Job& job, const ClipOutput& clip) {
   row.hashtags = clip.highlight.hashtags;
   row.storage_key = clip_key(job.user_id, job.id, clip.number, "mp4");
   row.thumbnail_key = clip_key(job.user_id, job.id, clip.number, "jpg");
+  row.subtitles_key = clip_key(job.user_id, job.id, clip.number, "srt");
+  row.aspect = settings.aspect;
+  row.layout = settings.layout;
+  row.captions = settings.captions;
+  row.caption_style = settings.caption_style;
   row.width = clip.width;
   row.height = clip.height;
   row.size_bytes = clip.size_bytes;
@@ -88,6 +95,10 @@ db::Clip clip_row(const db::Job& job, const ClipOutput& clip) {
 
 std::string job_prefix(const std::string& user_id, const std::string& job_id) {
   return fmt::format("users/{}/jobs/{}/", user_id, job_id);
+}
+
+std::string clip_prefix(const std::string& user_id, const std::string& clip_id) {
+  return fmt::format("users/{}/clips/{}/", user_id, clip_id);
 }
 
 std::string clip_key(const std::string& user_id, const std::string& job_id, int number, const std::string& extension) {
@@ -212,13 +223,6 @@ void WorkerPool::execute(Running& running, Engines& engines) {
     const auto video = db::VideoRepository(db_).get(job.video_id, job.user_id);
     if (!video) throw PermanentError("the video of this job no longer exists");
     uploaded_name = video->filename;
-    ClipSettings settings;
-    try {
-      settings = settings_from_json(job.settings);
-    } catch (const std::invalid_argument& e) {
-      throw PermanentError(e.what());
-    }
-    if (const auto problem = validate_settings(settings)) throw PermanentError(problem->field + ": " + problem->message);
 
     fs::path input = scratch.path() / ("original" + fs::path(video->storage_key).extension().string());
     if (auto local = storage_.local_path(video->storage_key)) {
@@ -228,25 +232,13 @@ void WorkerPool::execute(Running& running, Engines& engines) {
     }
     read_name = input.filename().string();
 
-    // The user's own words, when given, are timed instead of recognised; a transcript cached from
-    // other words (an earlier upload) is not theirs.
-    const auto given = db::GivenTranscriptRepository(db_).find(video->id, job.user_id);
-    std::unique_ptr<speech::Transcriber> aligner;
-    if (given) {
-      if (!engines.align) throw PermanentError("this worker cannot time a transcript the user gave");
-      aligner = engines.align(given->words);
-    }
-    speech::Transcriber& transcriber = aligner ? *aligner : *engines.transcriber;
-    const std::string source = given ? transcriber.name() + "@" + given->revision : transcriber.name();
-    db::TranscriptRepository transcripts(db_);
-    const auto cached = transcripts.find(video->id, job.user_id, source, settings.language);
     db::JobRepository jobs(db_);
     ProgressGate gate(options_.progress_interval);
     StageClock stages;
     const auto record = [this](const std::optional<StageLap>& lap) {
       if (lap && options_.on_stage_done) options_.on_stage_done(lap->stage, lap->seconds);
     };
-    PipelineHooks hooks{
+    const PipelineHooks hooks{
         .progress =
             [&](const std::string& stage, double percent) {
               const auto now = ProgressGate::Clock::now();
@@ -261,22 +253,12 @@ void WorkerPool::execute(Running& running, Engines& engines) {
             },
         .cancel = &running.cancel,
     };
-    const auto result = [&] {
-      try {
-        return run_pipeline(input, scratch.path() / "clips", settings,
-                            {transcriber, *engines.analyzer, options_.render_threads}, cached, hooks);
-      } catch (const std::invalid_argument& e) {
-        // Given words the audio does not hold, or in a language the aligner cannot do: no retry
-        // changes that.
-        if (given) throw PermanentError(std::string("your transcript: ") + e.what());
-        throw;
-      }
-    }();
+    if (job.kind == db::kRenderJob) {
+      render(job, *video, input, scratch.path(), hooks);
+    } else {
+      process(job, *video, input, scratch.path(), hooks, engines);
+    }
     record(stages.finish(StageClock::Clock::now()));
-    // Stored again when reused too, so that the video's latest transcript is this job's words.
-    transcripts.put(video->id, job.user_id, source, result.transcript);
-    publish(job, result);
-    spdlog::info("worker {}: job {} succeeded with {} clip(s)", options_.worker_id, job.id, result.clips.size());
   } catch (const Canceled&) {
     if (hand_back_ && db::JobRepository(db_).release(job.id, options_.worker_id)) {
       spdlog::info("worker {}: job {} handed back to the queue", options_.worker_id, job.id);
@@ -292,15 +274,110 @@ void WorkerPool::execute(Running& running, Engines& engines) {
   }
 }
 
-void WorkerPool::publish(const db::Job& job, const PipelineResult& result) {
+void WorkerPool::process(const db::Job& job, const db::Video& video, const fs::path& input, const fs::path& scratch,
+                         const PipelineHooks& hooks, Engines& engines) {
+  ClipSettings settings;
+  try {
+    settings = settings_from_json(job.settings);
+  } catch (const std::invalid_argument& e) {
+    throw PermanentError(e.what());
+  }
+  if (const auto problem = validate_settings(settings)) throw PermanentError(problem->field + ": " + problem->message);
+
+  // The user's own words, when given, are timed instead of recognised; a transcript cached from
+  // other words (an earlier upload) is not theirs.
+  const auto given = db::GivenTranscriptRepository(db_).find(video.id, job.user_id);
+  std::unique_ptr<speech::Transcriber> aligner;
+  if (given) {
+    if (!engines.align) throw PermanentError("this worker cannot time a transcript the user gave");
+    aligner = engines.align(given->words);
+  }
+  speech::Transcriber& transcriber = aligner ? *aligner : *engines.transcriber;
+  const std::string source = given ? transcriber.name() + "@" + given->revision : transcriber.name();
+  db::TranscriptRepository transcripts(db_);
+  const auto cached = transcripts.find(video.id, job.user_id, source, settings.language);
+  const auto result = [&] {
+    try {
+      return run_pipeline(input, scratch / "clips", settings,
+                          {transcriber, *engines.analyzer, options_.render_threads}, cached, hooks);
+    } catch (const std::invalid_argument& e) {
+      // Given words the audio does not hold, or in a language the aligner cannot do: no retry
+      // changes that.
+      if (given) throw PermanentError(std::string("your transcript: ") + e.what());
+      throw;
+    }
+  }();
+  // Stored again when reused too, so that the video's latest transcript is this job's words.
+  transcripts.put(video.id, job.user_id, source, result.transcript);
+  publish(job, settings, result);
+  spdlog::info("worker {}: job {} succeeded with {} clip(s)", options_.worker_id, job.id, result.clips.size());
+}
+
+void WorkerPool::render(const db::Job& job, const db::Video& video, const fs::path& input, const fs::path& scratch,
+                        const PipelineHooks& hooks) {
+  ClipEdit edit;
+  try {
+    edit = clip_edit_from_json(job.settings);
+  } catch (const std::invalid_argument& e) {
+    throw PermanentError(e.what());
+  }
+  auto clip = db::ClipRepository(db_).get(job.clip_id, job.user_id);
+  if (!clip) throw PermanentError("the clip of this job no longer exists");
+  // The video's transcript as it is now, corrections included.
+  const auto transcript = db::TranscriptRepository(db_).latest(video.id, job.user_id);
+  if (!transcript) throw PermanentError("this video has no transcript yet: run a job on it first");
+  const int version = clip->version + 1;
+  const auto out = render_single_clip(input, *transcript, edit, scratch / "clip", fmt::format("v{}", version),
+                                      options_.render_threads, hooks);
+
+  clip->start_s = out.highlight.start;
+  clip->end_s = out.highlight.end;
+  clip->text = out.highlight.text;
+  if (edit.title) clip->title = *edit.title;
+  clip->aspect = edit.framing.aspect;
+  clip->layout = edit.framing.layout;
+  clip->captions = edit.framing.captions;
+  clip->caption_style = edit.framing.caption_style;
+  clip->width = out.width;
+  clip->height = out.height;
+  clip->size_bytes = out.size_bytes;
+  const std::string prefix = clip_prefix(job.user_id, clip->id);
+  clip->storage_key = fmt::format("{}v{}.mp4", prefix, version);
+  clip->thumbnail_key = fmt::format("{}v{}.jpg", prefix, version);
+  clip->subtitles_key = fmt::format("{}v{}.srt", prefix, version);
+  clip->captions_key = out.captions.empty() ? "" : fmt::format("{}v{}.ass", prefix, version);
+  const auto uploaded = db::clip_files(*clip);
+  try {
+    storage_.put_file(clip->storage_key, out.video, "video/mp4");
+    storage_.put_file(clip->thumbnail_key, out.thumbnail, "image/jpeg");
+    storage_.put_file(clip->subtitles_key, out.subtitles, "application/x-subrip");
+    if (!out.captions.empty()) storage_.put_file(clip->captions_key, out.captions, "text/x-ssa");
+  } catch (...) {
+    for (const auto& key : uploaded) storage_.remove(key);
+    throw;
+  }
+  const auto before = db::JobRepository(db_).succeed_render(job.id, options_.worker_id, *clip, db::now());
+  if (!before) {
+    // Canceled, the clip deleted, or the job taken over: nothing points at these files.
+    for (const auto& key : uploaded) storage_.remove(key);
+    throw Canceled();
+  }
+  // Removed only once nothing points at them; a retried render wrote the same keys again.
+  for (const auto& key : db::clip_files(*before))
+    if (std::find(uploaded.begin(), uploaded.end(), key) == uploaded.end()) storage_.remove(key);
+  spdlog::info("worker {}: job {} rendered clip {} version {}", options_.worker_id, job.id, clip->id, version);
+}
+
+void WorkerPool::publish(const db::Job& job, const ClipSettings& settings, const PipelineResult& result) {
   // A retry starts from a clean slate, so an earlier attempt's extra clips cannot linger.
   const auto prefix = job_prefix(job.user_id, job.id);
   storage_.remove_prefix(prefix);
   std::vector<db::Clip> rows;
   for (const auto& clip : result.clips) {
-    auto row = clip_row(job, clip);
+    auto row = clip_row(job, settings, clip);
     storage_.put_file(row.storage_key, clip.video, "video/mp4");
     storage_.put_file(row.thumbnail_key, clip.thumbnail, "image/jpeg");
+    storage_.put_file(row.subtitles_key, clip.subtitles, "application/x-subrip");
     rows.push_back(std::move(row));
   }
   const db::JobOutcome outcome{result.notes, result.usage.input_tokens, result.usage.output_tokens,

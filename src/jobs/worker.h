@@ -16,6 +16,7 @@
 
 #include "analysis/analyzer.h"
 #include "db/database.h"
+#include "db/video_repository.h"
 #include "jobs/pipeline.h"
 #include "jobs/queue.h"
 #include "speech/transcriber.h"
@@ -52,8 +53,10 @@ enum class StopMode {
   hand_back,       // stop claiming; cancel running pipelines and return their jobs to the queue
 };
 
-// Storage keys of a job's outputs: users/<uid>/jobs/<jid>/clip-NN.mp4 and .jpg.
+// Storage keys of a job's outputs: users/<uid>/jobs/<jid>/clip-NN.mp4, .jpg and .srt.
 std::string job_prefix(const std::string& user_id, const std::string& job_id);
+// Of a clip's renders after an edit (or by hand): users/<uid>/clips/<cid>/vN.mp4, .jpg, .srt, .ass.
+std::string clip_prefix(const std::string& user_id, const std::string& clip_id);
 std::string clip_key(const std::string& user_id, const std::string& job_id, int number, const std::string& extension);
 
 class WorkerPool {
@@ -87,7 +90,14 @@ class WorkerPool {
   // Claims one job and runs it to an outcome recorded in the database; false when none queued.
   bool run_next(Engines& engines);
   void execute(Running& running, Engines& engines);
-  void publish(const db::Job& job, const PipelineResult& result);
+  // The two kinds of job, once the original is at `input`.
+  void process(const db::Job& job, const db::Video& video, const std::filesystem::path& input,
+               const std::filesystem::path& scratch, const PipelineHooks& hooks, Engines& engines);
+  // One clip rendered after an edit: its new files published and its row changed together;
+  // the old files removed after that.
+  void render(const db::Job& job, const db::Video& video, const std::filesystem::path& input,
+              const std::filesystem::path& scratch, const PipelineHooks& hooks);
+  void publish(const db::Job& job, const ClipSettings& settings, const PipelineResult& result);
 
   db::Database& db_;
   storage::Storage& storage_;
