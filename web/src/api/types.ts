@@ -104,8 +104,8 @@ export interface Clip {
   hashtags: string[];
   width?: number;
   height?: number;
-  download_url: string;
-  thumbnail_url: string;
+  download_url: string | null; // null until a clip made by hand is first rendered
+  thumbnail_url: string | null;
   version: number; // goes up each time the clip is rendered again
   aspect: Aspect;
   layout: Layout;
@@ -118,6 +118,7 @@ export interface Clip {
 // What an edit may change (PATCH /api/clips/{id}); `snap` moves the times to the nearest pause
 // between words (the server's default).
 export interface ClipEdit {
+  aspect?: Aspect;
   start?: number;
   end?: number;
   title?: string;

@@ -32,8 +32,8 @@ export interface WireClip {
   hashtags?: string[];
   width?: number;
   height?: number;
-  download_url: string;
-  thumbnail_url: string;
+  download_url: string | null; // null until a clip made by hand is first rendered
+  thumbnail_url: string | null;
   version: number;
   aspect: Aspect;
   layout: Layout;

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { CaptionStyles, Layouts, type CaptionStyle, type Layout } from "../api/types";
+import { Aspects, CaptionStyles, Layouts, type Aspect, type CaptionStyle, type Layout } from "../api/types";
 
 const layoutHelp: Record<Layout, string> = {
   auto: "Follow the speaker's face when there is one, else fit",
@@ -11,6 +11,28 @@ const capitalised = (word: string) => word[0].toUpperCase() + word.slice(1);
 
 function FieldError({ id, error }: { id: string; error?: string }) {
   return error ? <p className="field-error" id={id}>{error}</p> : null;
+}
+
+// The clip's frame shape, as a compact choice (the configure form draws each to scale).
+export function AspectField({ value, error, onChange }: { value: Aspect; error?: string; onChange: (aspect: Aspect) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-aspect`}>Frame</label>
+      <select
+        id={`${id}-aspect`}
+        value={value}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value as Aspect)}
+      >
+        {Aspects.map((aspect) => (
+          <option key={aspect} value={aspect}>{aspect === "original" ? "Original shape" : aspect}</option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
 }
 
 // How the picture fills the clip's frame; used where a job is configured and where a clip is edited.

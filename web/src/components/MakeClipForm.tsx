@@ -2,11 +2,11 @@ import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiError } from "../api/client";
 import { createClip } from "../api/clips";
-import { Aspects, DefaultSettings, type Aspect, type JobSettings, type NewClip } from "../api/types";
+import { DefaultSettings, type JobSettings, type NewClip } from "../api/types";
 import { lengthProblem, type ClipRange } from "../lib/clipRange";
 import { formatPreciseTime } from "../lib/format";
 import { ErrorMessage } from "./ErrorMessage";
-import { CaptionFields, LayoutField } from "./LookFields";
+import { AspectField, CaptionFields, LayoutField } from "./LookFields";
 
 type Look = Pick<NewClip, "aspect" | "layout" | "captions" | "caption_style">;
 
@@ -52,14 +52,7 @@ export function MakeClipForm({ videoId, range, defaults }: Props) {
       </p>
       {problem && <p className="field-error">{problem}</p>}
       <div className="row">
-        <div className="field">
-          <label htmlFor="make-clip-aspect">Frame</label>
-          <select id="make-clip-aspect" value={look.aspect} onChange={(e) => set("aspect", e.target.value as Aspect)}>
-            {Aspects.map((aspect) => (
-              <option key={aspect} value={aspect}>{aspect === "original" ? "Original shape" : aspect}</option>
-            ))}
-          </select>
-        </div>
+        <AspectField value={look.aspect} error={fieldError("aspect")} onChange={(aspect) => set("aspect", aspect)} />
         <LayoutField value={look.layout} error={fieldError("layout")} onChange={(layout) => set("layout", layout)} />
       </div>
       <div className="row">

@@ -9,7 +9,7 @@ import { editTranscript, getTranscriptJson, getVideo, sourceVideoUrl } from "../
 import { ClipWords } from "../components/ClipWords";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { JobProgress } from "../components/JobProgress";
-import { CaptionFields, LayoutField } from "../components/LookFields";
+import { AspectField, CaptionFields, LayoutField } from "../components/LookFields";
 import { Timeline } from "../components/Timeline";
 import { ClipLengthLimits, lengthProblem, moveHandle, nextWordBoundary, wordsInRange, type ClipRange, type Handle } from "../lib/clipRange";
 import { clipFilename } from "../lib/download";
@@ -22,6 +22,7 @@ type Values = Required<Omit<ClipEdit, "snap">>;
 
 function valuesOf(clip: Clip): Values {
   return {
+    aspect: clip.aspect,
     start: clip.start_s,
     end: clip.end_s,
     title: clip.title,
@@ -313,7 +314,7 @@ export function ClipEditorPage() {
       )}
       {render?.job.status === "canceled" && <p className="card" role="status">The render was canceled. The clip is as it was.</p>}
 
-      {rendered && (
+      {rendered && clip.download_url && (
         <div className="card new-clip">
           <h2 ref={newClipHeading} tabIndex={-1}>New clip, version {clip.version}</h2>
           <div className="new-clip-body">
@@ -322,7 +323,7 @@ export function ClipEditorPage() {
               controls
               preload="metadata"
               playsInline
-              poster={clip.thumbnail_url}
+              poster={clip.thumbnail_url ?? undefined}
               src={clip.download_url}
               aria-label={`New clip: ${clip.title}`}
               style={clip.width && clip.height ? { aspectRatio: `${clip.width} / ${clip.height}` } : undefined}
@@ -417,8 +418,10 @@ export function ClipEditorPage() {
             onStyle={(style) => set("caption_style", style)}
           />
         </div>
-        <LayoutField value={draft.layout} error={fieldError("layout")} onChange={(layout) => set("layout", layout)} />
-        <p className="muted small">Frame {clip.aspect}</p>
+        <div className="row">
+          <AspectField value={draft.aspect} error={fieldError("aspect")} onChange={(aspect) => set("aspect", aspect)} />
+          <LayoutField value={draft.layout} error={fieldError("layout")} onChange={(layout) => set("layout", layout)} />
+        </div>
 
         {notice && <p className="notice" role="status">{notice}</p>}
         <div className="actions">

@@ -201,6 +201,7 @@ describe("the clip editor", () => {
     await userEvent.click(screen.getByRole("button", { name: "Back to the previous version" }));
     await waitFor(() => expect(calls.filter((c) => c.method === "PATCH")).toHaveLength(2));
     expect(calls.filter((c) => c.method === "PATCH")[1].body).toEqual({
+      aspect: "9:16",
       start: 10,
       end: 40,
       title: "Clip title 1",
