@@ -302,9 +302,13 @@ test("one user goes from upload to downloaded clips", async (t) => {
     await page.getByRole("heading", { name: "New clip, version 2" }).waitFor({ timeout: 0 });
     const after = (await api(`/api/clips/${clipId}`)).clip;
     assert.equal(after.version, before.version + 1);
-    assert.ok(Math.abs(after.end - newEnd) < 1, `the end snapped near where it was put: ${newEnd} -> ${after.end}`);
     assert.match(after.text, /zeitgeist/, "the clip's words carry the fix");
     const transcript = await api(`/api/videos/${state.videoId}/transcript?format=json`);
+    // Snapped into a pause near where it was put (an end goes to just after the pause's
+    // last word), never inside a word.
+    assert.ok(Math.abs(after.end - newEnd) < 3 && after.end < before.end - 1, `the end moved earlier: ${before.end} -> ${newEnd} -> ${after.end}`);
+    const inside = transcript.words.filter((w) => w.start < after.end - 0.01 && w.end > after.end + 0.01);
+    assert.deepEqual(inside, [], `the end ${after.end} is in no word`);
     assert.equal(transcript.words.filter((w) => w.text === "zeitgeist").length, 1, "the transcript holds the fixed word once");
     await shot(page, "11-editor-rendered");
 

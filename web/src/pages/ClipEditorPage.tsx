@@ -214,9 +214,12 @@ export function ClipEditorPage() {
         setTranscript(await editTranscript(clip.video_id, edits));
         setFixes(new Map());
       }
-      // Fixed words need the clip made again even when nothing else changed.
-      const edit: ClipEdit = edits.length > 0 ? { start: draft!.start, end: draft!.end, ...changed } : changed;
-      if ("start" in edit || "end" in edit) edit.snap = snap;
+      const edit: ClipEdit = { ...changed };
+      if ("start" in changed || "end" in changed) edit.snap = snap;
+      // Fixed words need the clip made again even when nothing else that is in its file changed:
+      // its own times, sent again unsnapped, ask for that.
+      if (edits.length > 0 && Object.keys(changed).every((key) => key === "title"))
+        Object.assign(edit, { start: saved.start, end: saved.end, snap: false });
       const result = await editClip(clip.id, edit);
       if (result.job) {
         setPrevious(valuesOf(result.clip));

@@ -154,7 +154,7 @@ describe("the clip editor", () => {
       ],
     });
     // Nothing else changed: the same times again make the clip anew with the fixed words.
-    expect(patches[1].body).toEqual({ start: 10, end: 40, snap: true });
+    expect(patches[1].body).toEqual({ start: 10, end: 40, snap: false });
     expect(screen.getByRole("button", { name: "twelve at 0:12.1" })).toBeInTheDocument();
     expect(screen.queryByText(/words? fixed/)).not.toBeInTheDocument();
   });
