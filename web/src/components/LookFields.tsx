@@ -13,21 +13,29 @@ function FieldError({ id, error }: { id: string; error?: string }) {
   return error ? <p className="field-error" id={id}>{error}</p> : null;
 }
 
-// The clip's frame shape, as a compact choice (the configure form draws each to scale).
-export function AspectField({ value, error, onChange }: { value: Aspect; error?: string; onChange: (aspect: Aspect) => void }) {
+interface ChoiceProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly T[];
+  describe: (option: T) => string;
+  error?: string;
+  onChange: (value: T) => void;
+}
+
+function ChoiceField<T extends string>({ label, value, options, describe, error, onChange }: ChoiceProps<T>) {
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={`${id}-aspect`}>Frame</label>
+      <label htmlFor={`${id}-choice`}>{label}</label>
       <select
-        id={`${id}-aspect`}
+        id={`${id}-choice`}
         value={value}
         aria-invalid={!!error}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value as Aspect)}
+        onChange={(e) => onChange(e.target.value as T)}
       >
-        {Aspects.map((aspect) => (
-          <option key={aspect} value={aspect}>{aspect === "original" ? "Original shape" : aspect}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>{describe(option)}</option>
         ))}
       </select>
       <FieldError id={`${id}-error`} error={error} />
@@ -35,28 +43,14 @@ export function AspectField({ value, error, onChange }: { value: Aspect; error?:
   );
 }
 
+// The clip's frame shape, as a compact choice (the configure form draws each to scale).
+export function AspectField(props: { value: Aspect; error?: string; onChange: (aspect: Aspect) => void }) {
+  return <ChoiceField label="Frame" options={Aspects} describe={(a) => (a === "original" ? "Original shape" : a)} {...props} />;
+}
+
 // How the picture fills the clip's frame; used where a job is configured and where a clip is edited.
-export function LayoutField({ value, error, onChange }: { value: Layout; error?: string; onChange: (layout: Layout) => void }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={`${id}-layout`}>Layout</label>
-      <select
-        id={`${id}-layout`}
-        value={value}
-        aria-invalid={!!error}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value as Layout)}
-      >
-        {Layouts.map((layout) => (
-          <option key={layout} value={layout}>
-            {capitalised(layout)} — {layoutHelp[layout]}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  );
+export function LayoutField(props: { value: Layout; error?: string; onChange: (layout: Layout) => void }) {
+  return <ChoiceField label="Layout" options={Layouts} describe={(l) => `${capitalised(l)} — ${layoutHelp[l]}`} {...props} />;
 }
 
 interface CaptionProps {
