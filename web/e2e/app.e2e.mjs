@@ -1,7 +1,8 @@
 // End to end: the real `clipgen serve` (API, workers, built UI) driven through Debian's
 // chromium. One user registers, uploads a real recording and its captions, configures,
 // generates, watches the clips arrive (in the captions' words), plays one in the page and
-// downloads it; a second user cannot see any of it.
+// downloads it, then edits it (a shorter end, a fixed word) and gets it made again; a second
+// user cannot see any of it.
 // Every page runs under the server's Content-Security-Policy without a single violation, and the
 // access token stays out of the page's reach (an HttpOnly cookie). A screenshot of each page
 // goes to the output folder.
@@ -262,11 +263,84 @@ test("one user goes from upload to downloaded clips", async (t) => {
     assert.ok(probe.streams.some((s) => s.codec_type === "audio"), "an audio stream");
   });
 
+  await step("the clip editor: move the end, fix a word, save, and the clip is made again shorter", async () => {
+    const token = await sessionToken(context);
+    const api = async (path) => {
+      const response = await fetch(server.url + path, { headers: { Authorization: `Bearer ${token}` } });
+      assert.equal(response.status, 200, `GET ${path}`);
+      return response.json();
+    };
+    await page.getByRole("article").first().getByRole("link", { name: /^Edit clip/ }).click();
+    await page.waitForURL(/\/clips\/[^/]+\/edit$/);
+    const clipId = page.url().split("/").at(-2);
+    const before = (await api(`/api/clips/${clipId}`)).clip;
+
+    // The end handle dragged about 3 s to the left with the mouse, then 0.1 s further with a key.
+    const end = page.getByRole("slider", { name: "Clip end" });
+    const track = await page.getByTestId("timeline-track").boundingBox();
+    const view = await page.locator(".timeline-scale").innerText();
+    const [from, to] = view.split(/\s+/).map((t) => t.split(":").reduce((m, s) => m * 60 + Number(s), 0));
+    const handle = await end.boundingBox();
+    const y = handle.y + handle.height / 2;
+    await page.mouse.move(handle.x + handle.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2 - (3 * track.width) / (to - from), y, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.press("ArrowLeft");
+    const newEnd = Number(await end.getAttribute("aria-valuenow"));
+    assert.ok(before.end - newEnd > 2.5 && before.end - newEnd < 3.7, `the end moved about 3.1 s: ${before.end} -> ${newEnd}`);
+
+    // The third word of the clip fixed where it stands.
+    const words = page.getByRole("group", { name: "Words in the clip" });
+    await words.getByRole("button").nth(2).click();
+    await words.getByRole("textbox").fill("zeitgeist");
+    await words.getByRole("textbox").press("Enter");
+    await words.getByRole("button", { name: /^zeitgeist, fixed from/ }).waitFor();
+    await shot(page, "10-editor");
+
+    await page.getByRole("button", { name: "Save and render" }).click();
+    await page.getByRole("heading", { name: "New clip, version 2" }).waitFor({ timeout: 0 });
+    const after = (await api(`/api/clips/${clipId}`)).clip;
+    assert.equal(after.version, before.version + 1);
+    assert.match(after.text, /zeitgeist/, "the clip's words carry the fix");
+    const transcript = await api(`/api/videos/${state.videoId}/transcript?format=json`);
+    // Snapped into a pause near where it was put (an end goes to just after the pause's
+    // last word), never inside a word.
+    assert.ok(Math.abs(after.end - newEnd) < 3 && after.end < before.end - 1, `the end moved earlier: ${before.end} -> ${newEnd} -> ${after.end}`);
+    const inside = transcript.words.filter((w) => w.start < after.end - 0.01 && w.end > after.end + 0.01);
+    assert.deepEqual(inside, [], `the end ${after.end} is in no word`);
+    assert.equal(transcript.words.filter((w) => w.text === "zeitgeist").length, 1, "the transcript holds the fixed word once");
+    await shot(page, "11-editor-rendered");
+
+    const video = page.getByLabel(/^New clip:/);
+    await video.evaluate((v) => {
+      v.muted = true;
+      return v.play();
+    });
+    await page.waitForFunction((v) => v.currentTime > 0.5 && v.readyState >= 2, await video.elementHandle(), { timeout: 0 });
+    await video.evaluate((v) => v.pause());
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 0 }),
+      page.getByRole("link", { name: "Download the new clip" }).click(),
+    ]);
+    const target = join(outDir, "edited-clip.mp4");
+    await download.saveAs(target);
+    const seconds = (file) =>
+      Number(execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], { encoding: "utf8" }));
+    const [old, edited] = [seconds(join(outDir, "downloaded-clip.mp4")), seconds(target)];
+    // ffprobe, a decoder of its own: the file lasts what the clip's new bounds say, within a frame or two.
+    assert.ok(Math.abs(edited - (after.end - after.start)) < 0.1, `the file lasts ${edited} s, the clip ${after.end - after.start} s`);
+    assert.ok(old - edited > 2, `the edited clip is shorter: ${old} s -> ${edited} s`);
+  });
+
   await step("the dashboard lists the video with its job", async () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My videos" }).click();
     const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "videogrep_manifesto.mp4" }) });
     await card.waitFor();
-    await card.getByRole("link", { name: /Done/ }).waitFor();
+    // The whole-video job; the clip's render is listed apart.
+    await card.getByRole("link", { name: /Done.*clips/ }).waitFor();
+    await card.getByRole("link", { name: /A clip made again/ }).waitFor();
     await shot(page, "07-dashboard");
   });
 

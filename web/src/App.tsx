@@ -3,6 +3,7 @@ import { AuthProvider } from "./auth/AuthContext";
 import { RequireAuth } from "./auth/RequireAuth";
 import { Layout } from "./components/Layout";
 import { AuthPage } from "./pages/AuthPage";
+import { ClipEditorPage } from "./pages/ClipEditorPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { JobPage } from "./pages/JobPage";
 import { UploadPage } from "./pages/UploadPage";
@@ -20,6 +21,7 @@ export function App() {
           <Route path="/upload" element={<RequireAuth><UploadPage /></RequireAuth>} />
           <Route path="/videos/:videoId" element={<RequireAuth><VideoPage /></RequireAuth>} />
           <Route path="/jobs/:jobId" element={<RequireAuth><JobPage /></RequireAuth>} />
+          <Route path="/clips/:clipId/edit" element={<RequireAuth><ClipEditorPage /></RequireAuth>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -68,9 +68,15 @@ export const DefaultSettings: JobSettings = {
   prompt: "",
 };
 
+// "process": a whole video made into clips; "render": one clip made again after an edit, or a
+// clip made by hand (clip_id names it).
+export type JobKind = "process" | "render";
+
 export interface Job {
   id: string;
   video_id: string;
+  kind?: JobKind;
+  clip_id?: string | null;
   status: JobStatus;
   stage: string | null;
   progress: number;
@@ -85,6 +91,8 @@ export interface Job {
 
 export interface Clip {
   id: string;
+  job_id: string;
+  video_id: string;
   clip_number: number;
   start_s: number;
   end_s: number;
@@ -96,8 +104,47 @@ export interface Clip {
   hashtags: string[];
   width?: number;
   height?: number;
-  download_url: string;
-  thumbnail_url: string;
+  download_url: string | null; // null until a clip made by hand is first rendered
+  thumbnail_url: string | null;
+  version: number; // goes up each time the clip is rendered again
+  aspect: Aspect;
+  layout: Layout;
+  captions: boolean;
+  caption_style: CaptionStyle;
+  origin: "job" | "manual"; // found by a job, or made by hand
+  pending_job_id: string | null; // a render queued or running for this clip
+}
+
+// What an edit may change (PATCH /api/clips/{id}); `snap` moves the times to the nearest pause
+// between words (the server's default).
+export interface ClipEdit {
+  aspect?: Aspect;
+  start?: number;
+  end?: number;
+  title?: string;
+  captions?: boolean;
+  caption_style?: CaptionStyle;
+  layout?: Layout;
+  snap?: boolean;
+}
+
+// A clip made by hand (POST /api/videos/{id}/clips).
+export interface NewClip {
+  start: number;
+  end: number;
+  aspect: Aspect;
+  layout: Layout;
+  captions: boolean;
+  caption_style: CaptionStyle;
+  title?: string;
+}
+
+// A run of transcript words replaced by new text: [start, end) word indexes into the
+// transcript as it was before any of the edits sent with it.
+export interface WordEdit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 export type TranscriptFormat = "json" | "srt" | "vtt";

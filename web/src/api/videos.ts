@@ -1,5 +1,6 @@
 import { request, requestJson } from "./client";
-import type { GivenTranscript, TranscriptFormat, Video } from "./types";
+import type { GivenTranscript, TranscriptFormat, Video, WordEdit } from "./types";
+import type { TranscriptJson } from "../lib/transcript";
 import { toVideo, type WireVideo } from "./wire";
 
 export async function listVideos(signal?: AbortSignal): Promise<Video[]> {
@@ -12,6 +13,21 @@ export async function getVideo(id: string, signal?: AbortSignal): Promise<Video>
 
 export async function deleteVideo(id: string): Promise<void> {
   await request(`/api/videos/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
+
+// The uploaded video itself (a redirect to its file; byte ranges work), for the clip editor.
+export function sourceVideoUrl(id: string): string {
+  return `/api/videos/${encodeURIComponent(id)}/download`;
+}
+
+export async function getTranscriptJson(id: string, signal?: AbortSignal): Promise<TranscriptJson> {
+  return (await (await getTranscript(id, "json", signal)).json()) as TranscriptJson;
+}
+
+// Word corrections; answers the transcript as it is after them.
+export async function editTranscript(id: string, edits: WordEdit[]): Promise<TranscriptJson> {
+  const path = `/api/videos/${encodeURIComponent(id)}/transcript`;
+  return requestJson<TranscriptJson>(path, { method: "PATCH", body: { edits } });
 }
 
 export async function getTranscript(id: string, format: TranscriptFormat, signal?: AbortSignal): Promise<Response> {

@@ -1,6 +1,6 @@
 // The server's JSON as it is sent (src/api/json_mapping.cpp), and its mapping to the app's
 // types. Field-name differences between the wire and the app are handled here and only here.
-import type { Clip, GivenTranscript, Job, Video } from "./types";
+import type { Aspect, CaptionStyle, Clip, GivenTranscript, Job, Layout, Video } from "./types";
 
 export interface WireVideo {
   id: string;
@@ -19,6 +19,8 @@ export interface WireVideo {
 
 export interface WireClip {
   id: string;
+  job_id: string;
+  video_id: string;
   number: number;
   start: number;
   end: number;
@@ -30,8 +32,15 @@ export interface WireClip {
   hashtags?: string[];
   width?: number;
   height?: number;
-  download_url: string;
-  thumbnail_url: string;
+  download_url: string | null; // null until a clip made by hand is first rendered
+  thumbnail_url: string | null;
+  version: number;
+  aspect: Aspect;
+  layout: Layout;
+  captions: boolean;
+  caption_style: CaptionStyle;
+  origin: "job" | "manual";
+  pending_job_id: string | null;
 }
 
 // Jobs travel as the app uses them.
@@ -57,6 +66,8 @@ export function toVideo(w: WireVideo): Video {
 export function toClip(w: WireClip): Clip {
   return {
     id: w.id,
+    job_id: w.job_id,
+    video_id: w.video_id,
     clip_number: w.number,
     start_s: w.start,
     end_s: w.end,
@@ -70,6 +81,13 @@ export function toClip(w: WireClip): Clip {
     height: w.height,
     download_url: w.download_url,
     thumbnail_url: w.thumbnail_url,
+    version: w.version,
+    aspect: w.aspect,
+    layout: w.layout,
+    captions: w.captions,
+    caption_style: w.caption_style,
+    origin: w.origin,
+    pending_job_id: w.pending_job_id,
   };
 }
 

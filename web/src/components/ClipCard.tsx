@@ -1,3 +1,4 @@
+import { Link } from "react-router-dom";
 import type { Clip } from "../api/types";
 import { clipFilename } from "../lib/download";
 import { formatDuration, formatTimestamp } from "../lib/format";
@@ -14,15 +15,19 @@ export function ClipCard({ clip }: { clip: Clip }) {
   return (
     <article className="clip-card card" aria-labelledby={titleId}>
       <div className="clip-media">
-        <video
-          controls
-          preload="metadata"
-          playsInline
-          poster={clip.thumbnail_url}
-          src={clip.download_url}
-          aria-label={`Preview of ${clip.title}`}
-          style={clip.width && clip.height ? { aspectRatio: `${clip.width} / ${clip.height}` } : undefined}
-        />
+        {clip.download_url ? (
+          <video
+            controls
+            preload="metadata"
+            playsInline
+            poster={clip.thumbnail_url ?? undefined}
+            src={clip.download_url}
+            aria-label={`Preview of ${clip.title}`}
+            style={clip.width && clip.height ? { aspectRatio: `${clip.width} / ${clip.height}` } : undefined}
+          />
+        ) : (
+          <p className="clip-unrendered">Not rendered yet</p>
+        )}
         <span className={`score score-${scoreLevel(clip.virality_score)}`} title="Virality score, 1 to 10">
           <span className="visually-hidden">Score </span>
           {Number.isInteger(clip.virality_score) ? clip.virality_score : clip.virality_score.toFixed(1)}
@@ -41,9 +46,17 @@ export function ClipCard({ clip }: { clip: Clip }) {
         {clip.hashtags?.length > 0 && (
           <p className="hashtags">{clip.hashtags.map((tag) => (tag.startsWith("#") ? tag : "#" + tag)).join(" ")}</p>
         )}
-        <a className="button primary" href={clip.download_url} download={clipFilename(clip.clip_number, clip.title)}>
-          Download<span className="visually-hidden"> clip {clip.clip_number}</span> MP4
-        </a>
+        {clip.pending_job_id && <p className="notice small">Being made again after an edit: the file below is the one before it.</p>}
+        <div className="actions clip-actions">
+          {clip.download_url && (
+            <a className="button primary" href={clip.download_url} download={clipFilename(clip.clip_number, clip.title)}>
+              Download<span className="visually-hidden"> clip {clip.clip_number}</span> MP4
+            </a>
+          )}
+          <Link className="button" to={`/clips/${clip.id}/edit`}>
+            Edit<span className="visually-hidden"> clip {clip.clip_number}</span>
+          </Link>
+        </div>
       </div>
     </article>
   );

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from "react";
 import { ApiError } from "../api/client";
-import { Aspects, CaptionStyles, DefaultSettings, Layouts, SettingsLimits, type JobSettings } from "../api/types";
+import { Aspects, DefaultSettings, SettingsLimits, type JobSettings } from "../api/types";
 import { AspectPreview } from "./AspectPreview";
 import { ErrorMessage } from "./ErrorMessage";
+import { CaptionFields, LayoutField } from "./LookFields";
 
 const lengthPresets: [number, number][] = [
   [15, 30],
@@ -22,12 +23,6 @@ const languages: [string, string][] = [
   ["zh", "Chinese"],
   ["hi", "Hindi"],
 ];
-
-const layoutHelp: Record<string, string> = {
-  auto: "Follow the speaker's face when there is one, else fit",
-  fill: "Crop to fill the frame",
-  fit: "Whole picture over a blurred background",
-};
 
 // What is wrong with these settings, field by field, before asking the server.
 export function validateSettings(s: JobSettings): Partial<Record<keyof JobSettings, string>> {
@@ -133,47 +128,19 @@ export function ConfigureForm({ source, busy, serverError, onSubmit }: Props) {
           ))}
         </div>
         {showError("aspect")}
-        <div className="field">
-          <label htmlFor={`${id}-layout`}>Layout</label>
-          <select
-            id={`${id}-layout`}
-            value={s.layout}
-            aria-describedby={describe("layout")}
-            onChange={(e) => set("layout", e.target.value as JobSettings["layout"])}
-          >
-            {Layouts.map((layout) => (
-              <option key={layout} value={layout}>
-                {layout[0].toUpperCase() + layout.slice(1)} — {layoutHelp[layout]}
-              </option>
-            ))}
-          </select>
-          {showError("layout")}
-        </div>
+        <LayoutField value={s.layout} error={fieldError("layout")} onChange={(layout) => set("layout", layout)} />
       </fieldset>
 
       <fieldset>
         <legend>Captions and language</legend>
         <div className="row">
-          <label className="check">
-            <input type="checkbox" checked={s.captions} onChange={(e) => set("captions", e.target.checked)} /> Burn in captions
-          </label>
-          <div className="field">
-            <label htmlFor={`${id}-style`}>Caption style</label>
-            <select
-              id={`${id}-style`}
-              value={s.caption_style}
-              disabled={!s.captions}
-              aria-describedby={describe("caption_style")}
-              onChange={(e) => set("caption_style", e.target.value as JobSettings["caption_style"])}
-            >
-              {CaptionStyles.map((style) => (
-                <option key={style} value={style}>
-                  {style[0].toUpperCase() + style.slice(1)}
-                </option>
-              ))}
-            </select>
-            {showError("caption_style")}
-          </div>
+          <CaptionFields
+            captions={s.captions}
+            style={s.caption_style}
+            error={fieldError("caption_style")}
+            onCaptions={(on) => set("captions", on)}
+            onStyle={(style) => set("caption_style", style)}
+          />
           <div className="field">
             <label htmlFor={`${id}-lang`}>Spoken language</label>
             <select

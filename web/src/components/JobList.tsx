@@ -9,10 +9,12 @@ export function JobList({ jobs }: { jobs: Job[] }) {
     <ul className="job-list" aria-label="Jobs">
       {jobs.map((job) => (
         <li key={job.id}>
-          <Link to={`/jobs/${job.id}`}>
+          <Link to={job.kind === "render" && job.clip_id ? `/clips/${job.clip_id}/edit` : `/jobs/${job.id}`}>
             <StatusBadge status={job.status} />{" "}
-            {job.settings?.num_clips ? `${job.settings.num_clips} clips` : "Clips"}
-            {job.settings?.aspect ? `, ${job.settings.aspect}` : ""} · {formatDate(job.created_at)}
+            {job.kind === "render"
+              ? "A clip made again"
+              : `${job.settings?.num_clips ? `${job.settings.num_clips} clips` : "Clips"}${job.settings?.aspect ? `, ${job.settings.aspect}` : ""}`}{" "}
+            · {formatDate(job.created_at)}
             {!isFinished(job.status) && ` · ${Math.round(job.progress)}%`}
           </Link>
         </li>

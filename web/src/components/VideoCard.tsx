@@ -13,8 +13,8 @@ export function VideoCard({ video, onDelete }: { video: Video; onDelete: (video:
   const details = useAsync(
     async (signal) => {
       const jobs = await listJobs(video.id, signal);
-      const done = jobs.find((j) => j.status === "succeeded");
-      const cover = video.thumbnail_url ?? (done ? (await listClips(done.id, signal))[0]?.thumbnail_url : undefined);
+      const done = jobs.find((j) => j.status === "succeeded" && j.kind !== "render");
+      const cover = video.thumbnail_url ?? (done ? (await listClips(done.id, signal))[0]?.thumbnail_url : undefined) ?? undefined;
       return { jobs, cover };
     },
     [video.id, video.thumbnail_url],

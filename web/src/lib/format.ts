@@ -44,3 +44,10 @@ export function formatDate(iso: string): string {
 export function formatTimestamp(seconds: number): string {
   return formatDuration(Math.floor(seconds));
 }
+
+// "1:05.3": a place in a video to the tenth of a second, as the clip editor moves it.
+export function formatPreciseTime(seconds: number): string {
+  const tenths = Math.round(Math.max(0, seconds) * 10);
+  const whole = Math.floor(tenths / 10);
+  return `${formatDuration(whole)}.${tenths % 10}`;
+}

@@ -3,7 +3,8 @@ import { clipFilename } from "./download";
 import { formatBytes, formatDuration, formatRemaining } from "./format";
 import { RateMeter, remainingAtAveragePace } from "./rate";
 import { SseParser } from "./sse";
-import { paragraphs } from "./transcript";
+import { paragraphs, sentences } from "./transcript";
+import { wordEdits } from "./wordEdits";
 
 describe("SseParser", () => {
   it("returns events only once their blank line has arrived, across chunk boundaries", () => {
@@ -87,5 +88,35 @@ describe("clipFilename", () => {
   it("numbers and slugs the title", () => {
     expect(clipFilename(3, "Why we sleep — and dream!")).toBe("clip-03-why-we-sleep-and-dream.mp4");
     expect(clipFilename(12, "")).toBe("clip-12.mp4");
+  });
+});
+
+describe("sentences", () => {
+  const w = (text: string, start: number) => ({ text, start, end: start + 0.3 });
+  it("end at . ? ! (before closing quotes), at a pause, and at the word limit", () => {
+    const words = [w("He", 0), w("said", 0.4), w("“stop.”", 0.8), w("Why", 1.2), w("now", 1.6), w("then", 3.0), w("a", 3.4), w("b", 3.8), w("c", 4.2)];
+    expect(sentences({ words }, 0.7, 2).map((s) => [s.first, s.last, s.text])).toEqual([
+      [0, 1, "He said"],
+      [2, 2, "“stop.”"],
+      [3, 4, "Why now"],
+      [5, 6, "then a"],
+      [7, 8, "b c"],
+    ]);
+    expect(sentences({ words }).map((s) => [s.first, s.last, s.start])).toEqual([
+      [0, 2, 0],
+      [3, 4, 1.2],
+      [5, 8, 3.0],
+    ]);
+  });
+});
+
+describe("wordEdits", () => {
+  it("keeps real changes only, cleaned and in transcript order", () => {
+    const words = [{ text: "a", start: 0, end: 1 }, { text: "b", start: 1, end: 2 }, { text: "c", start: 2, end: 3 }];
+    const fixes = new Map([[2, "  see   you "], [0, "a"], [1, ""]]);
+    expect(wordEdits(words, fixes)).toEqual([
+      { start: 1, end: 2, text: "" },
+      { start: 2, end: 3, text: "see you" },
+    ]);
   });
 });

@@ -1,10 +1,16 @@
 // The whole transcript as readable paragraphs: words from the transcript JSON joined, a new
 // paragraph at each long pause, each paragraph with its start time.
 
+export interface TranscriptWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
 export interface TranscriptJson {
   language?: string;
   duration?: number;
-  words: { text: string; start: number; end: number }[];
+  words: TranscriptWord[];
 }
 
 export interface Paragraph {
@@ -27,5 +33,39 @@ export function paragraphs(transcript: TranscriptJson, pauseSeconds = 1.0, maxWo
     previousEnd = word.end;
   }
   if (words.length > 0) out.push({ start, text: words.join(" ") });
+  return out;
+}
+
+// A sentence: words [first, last] (indexes into the transcript), ending at . ? or ! or at a
+// pause; a run of sentences is what "Make a clip" takes.
+export interface Sentence {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function sentences(transcript: TranscriptJson, pauseSeconds = 0.7, maxWords = 40): Sentence[] {
+  const out: Sentence[] = [];
+  const words = transcript.words;
+  let first = 0;
+  for (let i = 0; i < words.length; i++) {
+    const next = words[i + 1];
+    const ends =
+      !next ||
+      /[.?!]["'”’)]*$/.test(words[i].text) ||
+      next.start - words[i].end >= pauseSeconds ||
+      i - first + 1 >= maxWords;
+    if (!ends) continue;
+    out.push({
+      first,
+      last: i,
+      start: words[first].start,
+      end: words[i].end,
+      text: words.slice(first, i + 1).map((w) => w.text).join(" "),
+    });
+    first = i + 1;
+  }
   return out;
 }

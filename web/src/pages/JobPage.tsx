@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, Navigate, useParams } from "react-router-dom";
 import { isAbort, watchJob, type WatchMode } from "../api/events";
 import { cancelJob, getJob, listClips } from "../api/jobs";
 import type { Clip, Job } from "../api/types";
@@ -60,6 +60,8 @@ export function JobPage() {
   }
 
   const running = job && (job.status === "queued" || job.status === "running");
+  // A render job makes one clip again: its page is that clip's editor.
+  if (job?.kind === "render" && job.clip_id) return <Navigate replace to={`/clips/${job.clip_id}/edit`} />;
 
   return (
     <section aria-labelledby="job-title">
@@ -87,7 +89,7 @@ export function JobPage() {
       {clips && job?.transcript_engine && <p className="muted">Words by {job.transcript_engine}</p>}
       {clips && job?.notes?.map((note) => <p key={note} className="notice">{note}</p>)}
       {clips && <ClipResults clips={clips} />}
-      {clips && video.data && <TranscriptPanel videoId={video.data.id} filename={video.data.filename} />}
+      {clips && video.data && <TranscriptPanel videoId={video.data.id} filename={video.data.filename} defaults={job?.settings} />}
     </section>
   );
 }

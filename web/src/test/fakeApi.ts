@@ -81,9 +81,11 @@ export function job(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function clip(n: number, score: number, start: number) {
+export function clip(n: number, score: number, start: number, overrides: Record<string, unknown> = {}) {
   return {
     id: `c${n}`,
+    job_id: "j1",
+    video_id: "v1",
     number: n,
     start,
     end: start + 30,
@@ -95,6 +97,14 @@ export function clip(n: number, score: number, start: number) {
     hashtags: ["talk"],
     download_url: `/files/c${n}.mp4?expires=1&signature=ab`,
     thumbnail_url: `/files/c${n}.jpg?expires=1&signature=ab`,
+    version: 1,
+    aspect: "9:16",
+    layout: "auto",
+    captions: true,
+    caption_style: "bold",
+    origin: "job",
+    pending_job_id: null,
+    ...overrides,
   };
 }
 

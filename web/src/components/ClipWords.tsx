@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { formatPreciseTime } from "../lib/format";
+import type { TranscriptWord } from "../lib/transcript";
+import { cleanWordText } from "../lib/wordEdits";
+
+interface Props {
+  words: TranscriptWord[]; // the whole transcript
+  indexes: number[]; // the ones inside the clip
+  fixes: ReadonlyMap<number, string>;
+  onFix: (index: number, text: string) => void;
+}
+
+// The clip's words, each fixable where it stands: choose a word, type, Enter keeps the fix and
+// Escape leaves the word as it was; focus goes back to the word either way.
+export function ClipWords({ words, indexes, fixes, onFix }: Props) {
+  const [editing, setEditing] = useState<number | null>(null);
+  const returnTo = useRef<number | null>(null);
+  // The word whose input is open: a blur that follows Enter or Escape (some browsers send one
+  // as the input goes) finds it closed and changes nothing.
+  const open = useRef<number | null>(null);
+  const list = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (editing !== null || returnTo.current === null) return;
+    list.current?.querySelector<HTMLButtonElement>(`[data-word="${returnTo.current}"]`)?.focus();
+    returnTo.current = null;
+  }, [editing]);
+
+  function edit(index: number) {
+    open.current = index;
+    setEditing(index);
+  }
+
+  function finish(index: number, text: string | null) {
+    if (open.current !== index) return;
+    open.current = null;
+    if (text !== null) onFix(index, cleanWordText(text));
+    returnTo.current = index;
+    setEditing(null);
+  }
+
+  function key(index: number, e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      finish(index, e.currentTarget.value);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      finish(index, null);
+    }
+  }
+
+  if (indexes.length === 0) return <p className="muted">No words are spoken in this part of the video.</p>;
+  return (
+    <div className="clip-words" role="group" aria-label="Words in the clip" ref={list}>
+      {indexes.map((i) => {
+        const word = words[i];
+        const fixed = fixes.get(i);
+        const shown = fixed ?? word.text;
+        if (editing === i) {
+          return (
+            <input
+              key={i}
+              className="word-input"
+              aria-label={`Fix “${word.text}” at ${formatPreciseTime(word.start)}`}
+              defaultValue={shown}
+              size={Math.max(4, shown.length + 2)}
+              autoFocus
+              onKeyDown={(e) => key(i, e)}
+              onBlur={(e) => finish(i, e.currentTarget.value)}
+            />
+          );
+        }
+        return (
+          <button
+            key={i}
+            type="button"
+            data-word={i}
+            className={"word" + (fixed !== undefined ? " fixed" : "")}
+            aria-label={fixed !== undefined ? `${shown || "(removed)"}, fixed from “${word.text}”` : `${word.text} at ${formatPreciseTime(word.start)}`}
+            onClick={() => edit(i)}
+          >
+            {shown || <s>{word.text}</s>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
