@@ -51,10 +51,11 @@ ln -sfn "$build/test-work/sync-matrix" "$asan/test-work/sync-matrix"
 # copies but the silent one, the first word after silence, a pause in the middle) decode with the
 # same code as the jfk cases, which stay instrumented. The worker's whole real jobs and the clip
 # maker's talk clip run instrumented inside the API flow suite's job (same worker, same clip maker).
-# The clip editor's suite is one job and three renders, `clipgen render`'s a whole render: the
-# same renderer the instrumented sync matrix and renderer tests run (its refusals stay instrumented).
+# `clipgen render` is wiring over the renderer that the instrumented sync matrix and renderer
+# tests run; the clip editor's suite (one job, three renders) stays instrumented: it is the only
+# run of the render jobs' swap of files and rows.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
-  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|TranscriptFlag\.|ApiAbuseTest\.PasswordHashing|postgresql\.ApiAbuseTest\.|ApiTranscriptTest\.GivenCaptions|CaptionSync\.|WordTiming\.(Manifesto|FirstWordAfterDigitalSilence|APauseInTheMiddle)|ClipMaker\.MakesAVertical|Transcription\.(Sonnet|ParallelChunks|WordsAreTimed|Librivox)|Jfk/PaddedCopy\.ShiftsEveryWordByExactlyThePadding/(room_tone|music)|Dialects/Worker\.(RunsARealJob|AFinishingStop)|ApiEditorTest\.|RenderCommand\.RendersTheWindow)')
+  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|TranscriptFlag\.|ApiAbuseTest\.PasswordHashing|postgresql\.ApiAbuseTest\.|ApiTranscriptTest\.GivenCaptions|CaptionSync\.|WordTiming\.(Manifesto|FirstWordAfterDigitalSilence|APauseInTheMiddle)|ClipMaker\.MakesAVertical|Transcription\.(Sonnet|ParallelChunks|WordsAreTimed|Librivox)|Jfk/PaddedCopy\.ShiftsEveryWordByExactlyThePadding/(room_tone|music)|Dialects/Worker\.(RunsARealJob|AFinishingStop)|RenderCommand\.RendersTheWindow)')
 
 phase "fuzzing (libFuzzer, Debian's clang): each target's regression inputs, then 10 s of fuzzing"
 "$root/scripts/fuzz.sh" 10
