@@ -21,9 +21,6 @@ namespace {
 using speech::kSampleRate;
 
 constexpr const char* kNoSpeech = "[no speech]";
-// Faster than anybody speaks: an answer with more words per second of audio is the model
-// repeating itself, not a transcript.
-constexpr double kMaxWordsPerSecond = 8;
 // What the JSON around the audio and the prompt add to a request, at most.
 constexpr std::size_t kRequestOverhead = 4096;
 
@@ -63,7 +60,7 @@ PieceAnswer ask(GeminiClient& client, const speech::EncodedPart& piece, const st
     answer.usage.audio_tokens += completion.audio_tokens;
     answer.usage.output_tokens += completion.output_tokens;
     answer.words = transcript_words(completion.text);
-    if (static_cast<double>(answer.words.size()) > kMaxWordsPerSecond * std::max(seconds, 1.0)) {
+    if (static_cast<double>(answer.words.size()) > speech::kFastestSpeechWordsPerSecond * std::max(seconds, 1.0)) {
       problem = fmt::format("{} words for {:.0f} s of audio", answer.words.size(), seconds);
       continue;
     }

@@ -28,6 +28,10 @@ struct ModelUsage {
   }
 };
 
+// Faster than anybody speaks (auctioneers reach about 6): more words than this per second of
+// audio are a model repeating itself or text that was never said.
+inline constexpr double kFastestSpeechWordsPerSecond = 8;
+
 struct Transcript {
   std::vector<Word> words;  // in time order, non-overlapping
   std::string engine;       // "pocketsphinx", "whisper-api:whisper-1", ...

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 namespace clipgen::speech {
@@ -76,11 +77,16 @@ Transcript apply_word_edits(const Transcript& transcript, const std::vector<Word
 
   std::vector<Word> out_words(words.begin(), words.end());  // times of untouched neighbours may shrink
   // Each edit's new words, placed by the edit's start; applied back to front so indexes hold.
-  std::vector<std::pair<const WordEdit*, std::vector<Word>>> placed;
-  for (const auto& [e, index] : sorted) {
+  struct Placed {
+    const Indexed* source;
+    std::vector<Word> words;
+  };
+  std::vector<Placed> placed;
+  for (const auto& item : sorted) {
+    const auto& e = item.edit;
     const auto texts = split_words(e.text);
     if (e.start < e.end) {
-      placed.push_back({&e, spread(texts, words[e.start].start, words[e.end - 1].end)});
+      placed.push_back({&item, spread(texts, words[e.start].start, words[e.end - 1].end)});
       continue;
     }
     // An insertion: the silence between its neighbours, widened into untouched ones when short.
@@ -98,17 +104,41 @@ Transcript apply_word_edits(const Transcript& transcript, const std::vector<Word
         out_words[i].start = to;
       }
     }
-    placed.push_back({&e, spread(texts, from, std::max(from, to))});
+    placed.push_back({&item, spread(texts, from, std::max(from, to))});
+  }
+
+  // Corrections, not new content: bounded by the time the words get and by the recording.
+  std::size_t count = n;
+  for (const auto& [source, added] : placed) {
+    const std::size_t replaced = source->edit.end - source->edit.start;
+    const double seconds = added.empty() ? 0 : added.back().end - added.front().start;
+    const std::size_t allowed = replaced + kWordsAlwaysAllowedPerEdit +
+                                static_cast<std::size_t>(std::ceil(seconds * kFastestSpeechWordsPerSecond));
+    if (added.size() > allowed)
+      throw WordEditError(source->index, fmt::format("{} words in {:.2f} s: a correction there may hold at most {}",
+                                                     added.size(), seconds, allowed));
+    count = count - replaced + added.size();
+  }
+  const double recording = transcript.duration > 0 ? transcript.duration : n ? words.back().end : 0;
+  const auto most = std::max(n, static_cast<std::size_t>(std::ceil(recording * kFastestSpeechWordsPerSecond)));
+  if (count > most) {
+    const auto adding = std::find_if(placed.begin(), placed.end(), [](const Placed& p) {
+      return p.words.size() > p.source->edit.end - p.source->edit.start;
+    });
+    throw WordEditError(adding->source->index,
+                        fmt::format("the transcript would hold {} words, more than {:.0f} s of speech can ({})", count,
+                                    recording, most));
   }
 
   Transcript result = transcript;
   result.words.clear();
   std::size_t next = 0;
-  for (const auto& [e, added] : placed) {
+  for (const auto& [source, added] : placed) {
+    const auto& e = source->edit;
     result.words.insert(result.words.end(), out_words.begin() + static_cast<long>(next),
-                        out_words.begin() + static_cast<long>(e->start));
+                        out_words.begin() + static_cast<long>(e.start));
     result.words.insert(result.words.end(), added.begin(), added.end());
-    next = e->end;
+    next = e.end;
   }
   result.words.insert(result.words.end(), out_words.begin() + static_cast<long>(next), out_words.end());
   return result;

@@ -29,13 +29,20 @@ struct WordEditError : std::invalid_argument {
 // Shortest time an inserted word is given (see apply_word_edits).
 inline constexpr double kMinInsertedWordSeconds = 0.1;
 
+// Words an edit may always add beyond the time it covers allows (a missed short word or two).
+inline constexpr std::size_t kWordsAlwaysAllowedPerEdit = 3;
+
 // `transcript` with all `edits` applied as one change. The untouched words keep their times.
 // The new words of a replacement share the time of the words they replace, by letter count;
 // inserted words share the silence between their neighbours, and when that is shorter than
 // kMinInsertedWordSeconds a word, also the nearer halves of the neighbouring words (when those
-// are untouched), which are shortened to make room. Throws WordEditError for a range outside the
-// transcript, end < start, edits that overlap or insert at the same place twice, or text with
-// control characters.
+// are untouched), which are shortened to make room. Corrections, not new content: an edit may
+// put at most kFastestSpeechWordsPerSecond words per second of the time its words get (plus the
+// words it replaces and kWordsAlwaysAllowedPerEdit), and the transcript may not grow past that
+// rate over the whole recording (its duration, else its last word's end), so no request can
+// make it grow without bound. Throws WordEditError for a range outside the transcript, end <
+// start, edits that overlap or insert at the same place twice, text with control characters,
+// or more words than those bounds (the transcript-wide one names the first edit that adds words).
 Transcript apply_word_edits(const Transcript& transcript, const std::vector<WordEdit>& edits);
 
 }  // namespace clipgen::speech

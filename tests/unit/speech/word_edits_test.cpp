@@ -91,4 +91,40 @@ TEST(WordEdits, BadEditsAreRefusedNamingTheirPlace) {
   EXPECT_EQ(refused_at({{1, 2, ""}, {2, 2, "x"}, {2, 3, "y"}}), -1);  // touching edits are fine
 }
 
+std::string words(std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += "a ";
+  return text;
+}
+
+// A correction may hold as many words as fast speech fits in its time (0.5 s: 4, plus the
+// word replaced and 3 always allowed), and no set of edits may grow the transcript past what
+// the recording could hold (5 s: 40 words). Once 32,000 words went into one gap, ten times over.
+TEST(WordEdits, CorrectionsCannotGrowTheTranscriptWithoutBound) {
+  const auto t = talk();
+  EXPECT_NO_THROW(apply_word_edits(t, {{1, 2, words(8)}}));
+  try {
+    apply_word_edits(t, {{0, 1, "ask"}, {1, 2, words(9)}});
+    FAIL();
+  } catch (const WordEditError& e) {
+    EXPECT_EQ(e.index, 1u);
+    EXPECT_NE(std::string(e.what()).find("at most 8"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(apply_word_edits(t, {{2, 2, words(32000)}}), WordEditError);
+  // Many small insertions, each within its own bound, together past the recording's 40 words.
+  std::vector<WordEdit> many;
+  for (std::size_t i = 0; i <= 5; ++i) many.push_back({i, i, words(3)});
+  EXPECT_NO_THROW(apply_word_edits(t, many));  // 5 + 18 words
+  Transcript grown = apply_word_edits(t, many);
+  many.clear();
+  for (std::size_t i = 0; i <= grown.words.size(); ++i) many.push_back({i, i, "b"});
+  try {
+    apply_word_edits(grown, many);  // 23 + 24 words
+    FAIL();
+  } catch (const WordEditError& e) {
+    EXPECT_EQ(e.index, 0u);
+    EXPECT_NE(std::string(e.what()).find("40"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
