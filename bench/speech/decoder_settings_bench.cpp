@@ -127,6 +127,10 @@ std::vector<Setting> settings() {
       {"lw x1.3 (8.5/11/12.5)", with([](S& s) { s.lw = 8.5, s.fwdflatlw = 11, s.bestpathlw = 12.5; })},
       {"wip 0.2", with([](S& s) { s.wip = 0.2; })},
       {"cmn live", with([](S& s) { s.cmn = "live"; })},
+      {"pl_window 10, maxhmmpf 10000", with([](S& s) { s.pl_window = 10, s.maxhmmpf = 10000; })},
+      {"pl_window 10, maxhmmpf 5000", with([](S& s) { s.pl_window = 10, s.maxhmmpf = 5000; })},
+      {"pl_window 10, maxhmmpf 3000", with([](S& s) { s.pl_window = 10, s.maxhmmpf = 3000; })},
+      {"pl_window 10, fwdflat no", with([](S& s) { s.pl_window = 10, s.fwdflat = false; })},
   };
 }
 
