@@ -12,6 +12,9 @@ if [ ! -s "$talk" ]; then
 fi
 "$build/bench/media/render_bench" "$talk"
 "$build/bench/speech/transcribe_bench" "$talk"
+degraded=$build/test-work/degraded-speech
+bash "$root/bench/speech/inputs/make-degraded-speech.sh" "$root/../shared/media" "$degraded"
+"$build/bench/speech/decoder_settings_bench" "$root/../shared/media" "$degraded"
 "$build/bench/reframe/reframe_bench" "$talk"
 for script in "$root"/bench/*/*.sh; do
   bash "$script" "$build/src/app/clipgen" "$talk"

@@ -6,9 +6,12 @@
 #include <sphinxbase/feat.h>
 #include <sphinxbase/fsg_model.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <mutex>
 #include <stdexcept>
+#include <string_view>
 
 #include "speech/transcriber.h"
 #include "speech/word_cleanup.h"
@@ -73,7 +76,7 @@ void prime_cepstral_mean(ps_decoder_t* ps, fe_t* fe, std::span<const std::int16_
 // called often enough for progress and cancellation.
 void decode_utterance(ps_decoder_t* ps, fe_t* fe, std::span<const std::int16_t> audio,
                       const std::function<void(std::size_t)>& fed) {
-  prime_cepstral_mean(ps, fe, audio);
+  if (std::string_view(cmd_ln_str_r(ps_get_config(ps), "-cmn")) == "batch") prime_cepstral_mean(ps, fe, audio);
   // A new stream per chunk: pocketsphinx numbers frames from the start of the stream, so
   // without it a decoder's second chunk was timed late by the length of its first.
   if (ps_start_stream(ps) < 0 || ps_start_utt(ps) < 0)
@@ -107,7 +110,7 @@ std::vector<Word> segments(ps_decoder_t* ps, double offset) {
 }  // namespace
 
 // pocketsphinx decoders are not thread-safe: one per thread.
-DecoderPtr make_decoder(const fs::path& model) {
+DecoderPtr make_decoder(const fs::path& model, const DecoderSettings& settings) {
   // The log file is process-wide: a -logfn per decoder makes each ps_init close the handle the
   // others are writing to, which crashed parallel decoding now and then.
   static std::once_flag silence_log;
@@ -116,17 +119,35 @@ DecoderPtr make_decoder(const fs::path& model) {
     if (!fs::exists(model / part))
       throw std::runtime_error("pocketsphinx model file missing: " + (model / part).string() +
                                " (install the pocketsphinx-en-us package)");
-  // pocketsphinx's default beams: the pruned settings tried (-maxhmmpf 3000, -maxwpf 10,
-  // -fwdflat no, -ds 2) saved 10-30% of the time but doubled the errors on jfk.wav.
+  if (settings.cmn != "batch" && settings.cmn != "live")
+    throw std::invalid_argument("pocketsphinx cmn must be batch or live, not '" + settings.cmn + "'");
+  const auto yes_no = [](bool on) { return on ? "yes" : "no"; };
   // -remove_silence no: its own voice-activity detector drops silent frames before decoding,
   // so every frame number after a pause came early by the pause's length (a word spoken at
   // 10.3 s was timed at 0.4 s). Pauses are skipped by decoding only speech spans instead.
-  std::unique_ptr<cmd_ln_t, ConfigDeleter> config(cmd_ln_init(
-      nullptr, ps_args(), TRUE, "-hmm", (model / "en-us").c_str(), "-lm", (model / "en-us.lm.bin").c_str(), "-dict",
-      (model / "cmudict-en-us.dict").c_str(), "-remove_silence", "no", nullptr));
+  const std::vector<std::string> args = {
+      "clipgen",  // cmd_ln_parse_r skips the program name
+      "-hmm", (model / "en-us").string(), "-lm", (model / "en-us.lm.bin").string(),
+      "-dict", (model / "cmudict-en-us.dict").string(), "-remove_silence", "no",
+      "-beam", fmt::format("{}", settings.beam), "-wbeam", fmt::format("{}", settings.wbeam),
+      "-pbeam", fmt::format("{}", settings.pbeam), "-lpbeam", fmt::format("{}", settings.lpbeam),
+      "-lponlybeam", fmt::format("{}", settings.lponlybeam), "-maxhmmpf", std::to_string(settings.maxhmmpf),
+      "-maxwpf", std::to_string(settings.maxwpf), "-ds", std::to_string(settings.ds),
+      "-pl_window", std::to_string(settings.pl_window), "-topn", std::to_string(settings.topn),
+      "-lw", fmt::format("{}", settings.lw), "-fwdflatlw", fmt::format("{}", settings.fwdflatlw),
+      "-bestpathlw", fmt::format("{}", settings.bestpathlw), "-wip", fmt::format("{}", settings.wip),
+      "-pip", fmt::format("{}", settings.pip), "-fwdflat", yes_no(settings.fwdflat),
+      "-bestpath", yes_no(settings.bestpath)};
+  std::vector<char*> argv;
+  for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));  // read, not written
+  std::unique_ptr<cmd_ln_t, ConfigDeleter> config(
+      cmd_ln_parse_r(nullptr, ps_args(), static_cast<int32>(argv.size()), argv.data(), TRUE));
   if (!config) throw std::runtime_error("pocketsphinx rejected its configuration");
   DecoderPtr decoder(ps_init(config.get()));  // the decoder keeps its own reference to config
   if (!decoder) throw std::runtime_error("pocketsphinx could not load its model from " + model.string());
+  // The model's feat.params set -cmn batch at load whatever was asked (and fed in blocks, the
+  // features fall back to a running mean anyway); the choice is kept here for decode_utterance.
+  cmd_ln_set_str_r(ps_get_config(decoder.get()), "-cmn", settings.cmn.c_str());
   return decoder;
 }
 

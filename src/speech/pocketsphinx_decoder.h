@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "speech/decoder_settings.h"
 #include "speech/transcript.h"
 
 namespace clipgen::speech {
@@ -27,9 +28,10 @@ struct FeDeleter {
 using DecoderPtr = std::unique_ptr<ps_decoder_t, DecoderDeleter>;
 using FePtr = std::unique_ptr<fe_t, FeDeleter>;
 
-// A decoder with the model in `model` (en-us/, en-us.lm.bin, cmudict-en-us.dict). Loading costs
-// well under a second. Throws std::runtime_error naming a missing model file.
-DecoderPtr make_decoder(const std::filesystem::path& model);
+// A decoder with the model in `model` (en-us/, en-us.lm.bin, cmudict-en-us.dict) searching with
+// `settings`. Loading costs well under a second. Throws std::runtime_error naming a missing
+// model file, std::invalid_argument for a cmn other than "batch" or "live".
+DecoderPtr make_decoder(const std::filesystem::path& model, const DecoderSettings& settings);
 
 // A feature extractor of the decoder's settings, for decode_chunk's cepstral-mean pass.
 FePtr make_feature_extractor(ps_decoder_t* ps);

@@ -65,7 +65,7 @@ Transcript PocketsphinxTranscriber::recognise(const SpeechAudio& audio, const st
 
   auto work = [&](unsigned thread) {
     try {
-      DecoderPtr decoder = make_decoder(options_.model_dir);
+      DecoderPtr decoder = make_decoder(options_.model_dir, options_.decoder);
       FePtr features = make_feature_extractor(decoder.get());
       for (std::size_t i = first_chunk[thread]; i < first_chunk[thread + 1]; ++i) {
         const Chunk& c = chunks[i];

@@ -3,6 +3,7 @@
 // over the stretches of speech that voice-activity detection found, cut at pauses.
 #include <filesystem>
 
+#include "speech/decoder_settings.h"
 #include "speech/transcriber.h"
 
 namespace clipgen::speech {
@@ -10,6 +11,7 @@ namespace clipgen::speech {
 struct PocketsphinxOptions {
   std::filesystem::path model_dir = "/usr/share/pocketsphinx/model/en-us";  // en-us/, en-us.lm.bin, cmudict-en-us.dict
   unsigned threads = 0;  // 0: one per core
+  DecoderSettings decoder;  // for recognition and for word alignment
 };
 
 class PocketsphinxTranscriber final : public Transcriber {

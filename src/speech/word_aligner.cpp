@@ -131,7 +131,7 @@ Alignment WordAligner::align(const SpeechAudio& audio, const std::vector<TextWor
   // the run's edges are then found by the decoder rather than taken from the free recognition.
   const double speech_start = audio.speech.empty() ? 0 : audio.speech.front().start;
   const double speech_end = audio.speech.empty() ? duration : audio.speech.back().end;
-  DecoderPtr decoder = make_decoder(options_.model_dir);
+  DecoderPtr decoder = make_decoder(options_.model_dir, options_.decoder);
   FePtr features = make_feature_extractor(decoder.get());
   // Forced alignment of tokens [first, last) over the audio from `from` to `to` (s): their
   // times when the decoder reaches the sequence's end.

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <numeric>
 
 namespace clipgen::speech {
 
@@ -28,23 +27,36 @@ std::vector<std::string> normalized_words(std::string_view text) {
   return words;
 }
 
-double word_error_rate(std::string_view reference, std::string_view hypothesis) {
+WordErrors word_errors(std::string_view reference, std::string_view hypothesis) {
   const auto ref = normalized_words(reference);
   const auto hyp = normalized_words(hypothesis);
-  if (ref.empty()) return hyp.empty() ? 0.0 : 1.0;
-  // Levenshtein distance over words, one row at a time.
-  std::vector<std::size_t> row(hyp.size() + 1);
-  std::iota(row.begin(), row.end(), std::size_t{0});
+  // Levenshtein distance over words, one row at a time, each cell carrying its edits' kinds.
+  const auto deletion = [](WordErrors e) { return ++e.deletions, e; };
+  const auto insertion = [](WordErrors e) { return ++e.insertions, e; };
+  std::vector<WordErrors> row(hyp.size() + 1);
+  for (std::size_t j = 1; j <= hyp.size(); ++j) row[j] = insertion(row[j - 1]);
   for (std::size_t i = 1; i <= ref.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
+    WordErrors diagonal = row[0];
+    row[0] = deletion(row[0]);
     for (std::size_t j = 1; j <= hyp.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (ref[i - 1] == hyp[j - 1] ? 0 : 1)});
+      const WordErrors above = row[j];
+      WordErrors best = diagonal;
+      if (ref[i - 1] != hyp[j - 1]) ++best.substitutions;
+      if (above.edits() + 1 < best.edits()) best = deletion(above);
+      if (row[j - 1].edits() + 1 < best.edits()) best = insertion(row[j - 1]);
+      row[j] = best;
       diagonal = above;
     }
   }
-  return static_cast<double>(row[hyp.size()]) / static_cast<double>(ref.size());
+  WordErrors errors = row[hyp.size()];
+  errors.reference_words = ref.size();
+  return errors;
+}
+
+double word_error_rate(std::string_view reference, std::string_view hypothesis) {
+  const WordErrors errors = word_errors(reference, hypothesis);
+  if (errors.reference_words == 0) return errors.insertions == 0 ? 0.0 : 1.0;
+  return static_cast<double>(errors.edits()) / static_cast<double>(errors.reference_words);
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> matching_words(const std::vector<std::string>& ref,

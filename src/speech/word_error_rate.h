@@ -11,6 +11,18 @@ namespace clipgen::speech {
 // Lowercase words with punctuation dropped and apostrophes kept ("Feed'st" -> "feed'st").
 std::vector<std::string> normalized_words(std::string_view text);
 
+// The edits of a minimum word-level edit distance alignment of a hypothesis to a reference (the
+// one word_error_rate counts). Where alignments with as few edits differ in kind, each step
+// takes a match or substitution first, then a deletion, then an insertion.
+struct WordErrors {
+  std::size_t substitutions = 0, deletions = 0, insertions = 0;
+  std::size_t reference_words = 0;
+  std::size_t edits() const { return substitutions + deletions + insertions; }
+};
+
+// The edits on normalized words.
+WordErrors word_errors(std::string_view reference, std::string_view hypothesis);
+
 // (substitutions + deletions + insertions) / reference length, by word-level edit distance on
 // normalized words. An empty reference gives 0 for an empty hypothesis and 1 otherwise.
 double word_error_rate(std::string_view reference, std::string_view hypothesis);

@@ -20,6 +20,24 @@ TEST(WordErrorRate, CountsSubstitutionsDeletionsAndInsertions) {
   EXPECT_DOUBLE_EQ(word_error_rate("a b", "c d e f"), 2.0);            // can exceed 1
 }
 
+TEST(WordErrorRate, CountsEachKindOfEdit) {
+  const auto counts = [](std::string_view ref, std::string_view hyp) {
+    const WordErrors e = word_errors(ref, hyp);
+    return std::vector<std::size_t>{e.substitutions, e.deletions, e.insertions, e.reference_words};
+  };
+  using Counts = std::vector<std::size_t>;
+  EXPECT_EQ(counts("a b c d", "A, b c d."), (Counts{0, 0, 0, 4}));
+  EXPECT_EQ(counts("a b c d", "a x c d"), (Counts{1, 0, 0, 4}));
+  EXPECT_EQ(counts("a b c d", "a c d"), (Counts{0, 1, 0, 4}));
+  EXPECT_EQ(counts("a b c d", "a b b c d e"), (Counts{0, 0, 2, 4}));
+  // A word heard before the first and one missed: an insertion and a deletion, not substitutions.
+  EXPECT_EQ(counts("ask not what your country", "and ask not your country"), (Counts{0, 1, 1, 5}));
+  // Two words for four: two substitutions and two insertions, never more edits than needed.
+  EXPECT_EQ(counts("a b", "c d e f"), (Counts{2, 0, 2, 2}));
+  EXPECT_EQ(counts("words here", ""), (Counts{0, 2, 0, 2}));
+  EXPECT_EQ(counts("", "words"), (Counts{0, 0, 1, 0}));
+}
+
 TEST(WordErrorRate, EmptyReference) {
   EXPECT_DOUBLE_EQ(word_error_rate("", ""), 0.0);
   EXPECT_DOUBLE_EQ(word_error_rate("", "words"), 1.0);
