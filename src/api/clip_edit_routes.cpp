@@ -98,6 +98,9 @@ void patch_clip(ApiContext& context, const http::Request& req, http::Response& r
   const auto clip = find_clip(context, req);
   if (std::none_of(std::begin(kEditable), std::end(kEditable), [&](const char* f) { return body.contains(f); }))
     throw invalid_field("body", "give at least one of start, end, title, captions, caption_style, layout, aspect");
+  for (const char* field : kEditable)
+    if (const auto it = body.find(field); it != body.end() && it->is_null())
+      throw invalid_field(field, "cannot be null: leave it out to keep the clip's value");
   const auto title = read_title(body);
   const bool title_only = title && std::all_of(std::begin(kEditable), std::end(kEditable), [&](const char* f) {
                             return std::string_view(f) == "title" || !body.contains(f);

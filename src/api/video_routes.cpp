@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 
@@ -25,6 +26,7 @@
 #include "speech/transcript_file.h"
 #include "speech/transcript_format.h"
 #include "speech/word_edits.h"
+#include "text/display_text.h"
 
 namespace fs = std::filesystem;
 
@@ -118,7 +120,15 @@ std::vector<speech::WordEdit> read_word_edits(const nlohmann::json& body) {
     };
     const auto text = item.find("text");
     if (text == item.end() || !text->is_string()) throw invalid_field(name + ".text", "must be a string");
-    edits.push_back({index("start"), index("end"), text->get<std::string>()});
+    std::string raw = text->get<std::string>();
+    if (std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r'; }))
+      throw invalid_field(name + ".text", "holds control characters");
+    std::replace_if(raw.begin(), raw.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+    // Stored and shown as captions: NFC, and no zero-width or bidi-control words.
+    std::string words = text::display_text(raw, raw.size());
+    if (words.empty() && raw.find_first_not_of(' ') != std::string::npos)
+      throw invalid_field(name + ".text", "holds no visible character (to delete the words, send \"\")");
+    edits.push_back({index("start"), index("end"), std::move(words)});
   }
   return edits;
 }

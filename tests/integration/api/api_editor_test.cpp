@@ -111,6 +111,7 @@ class ApiEditorTest : public clipgen::testing::ServerSuite<ApiEditorTest> {
     refused({{"caption_style", "comic"}}, "caption_style");
     refused({{"captions", "yes"}}, "captions");
     refused({{"title", " \u200b "}}, "title");
+    refused({{"title", nullptr}}, "title");  // null would re-render the clip unchanged
     refused(json::object(), "body");
     refused({{"snap", false}}, "body");
     EXPECT_EQ(body_of(client.get(path))["clip"]["version"], 1);
@@ -126,6 +127,10 @@ class ApiEditorTest : public clipgen::testing::ServerSuite<ApiEditorTest> {
     bad_edit({{{"start", 0}, {"end", 2}, {"text", "a"}}, {{"start", 1}, {"end", 3}, {"text", "b"}}}, "edits[1]");
     bad_edit({{{"start", -1}, {"end", 0}, {"text", "a"}}}, "edits[0].start");
     bad_edit({{{"start", 0}, {"end", 1}}}, "edits[0].text");
+    bad_edit({{{"start", 1}, {"end", 1}, {"text", "\u200b"}}}, "edits[0].text");  // an invisible word
+    std::string flood;
+    for (int i = 0; i < 5000; ++i) flood += "a ";
+    bad_edit({{{"start", 1}, {"end", 1}, {"text", flood}}}, "edits[0]");  // 5,000 words into one gap
 
     // Another user: every editor route answers 404 and changes nothing.
     ApiClient bob(server_->port());
