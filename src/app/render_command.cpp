@@ -43,6 +43,11 @@ std::vector<speech::SpeechSpan> within(const std::vector<speech::SpeechSpan>& sp
 void run_render(const RenderOptions& opt) {
   if (!fs::is_regular_file(opt.input)) throw std::invalid_argument(opt.input.string() + ": no such file");
   if (opt.output.extension() != ".mp4") throw std::invalid_argument("-o: the clip is an mp4: name it FILE.mp4");
+  for (const char* extension : {".mp4", ".jpg", ".srt", ".ass"}) {
+    const fs::path file = fs::path(opt.output).replace_extension(extension);
+    if (fs::exists(file) && !fs::is_regular_file(file))
+      throw std::invalid_argument("-o: " + file.string() + " exists and is not a file (the clip's files go beside it)");
+  }
   refuse_flag(jobs::validate_framing(opt.edit.framing));
   const auto info = media::probe(opt.input);
   media::require_audio_and_video(info, opt.input);

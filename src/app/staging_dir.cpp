@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -26,9 +27,19 @@ StagingDir::~StagingDir() {
 
 void StagingDir::commit() {
   fs::create_directories(final_dir_);
+  // All or none: when one move fails (a folder of that name, another filesystem), the files
+  // already moved are taken back out, so no partial set of results is left.
+  std::vector<fs::path> moved;
   for (const auto& entry : fs::directory_iterator(path_)) {
     if (!entry.is_regular_file()) continue;
-    fs::rename(entry.path(), final_dir_ / entry.path().filename());
+    const fs::path target = final_dir_ / entry.path().filename();
+    std::error_code error;
+    fs::rename(entry.path(), target, error);
+    if (error) {
+      for (const auto& done : moved) fs::remove(done, error);
+      throw std::runtime_error("cannot put " + target.string() + " in place: " + error.message());
+    }
+    moved.push_back(target);
   }
 }
 

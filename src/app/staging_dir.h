@@ -15,7 +15,8 @@ class StagingDir {
   StagingDir& operator=(const StagingDir&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
-  // Moves every file into `final_dir` (created if needed), replacing files of the same name.
+  // Moves every file into `final_dir` (created if needed), replacing files of the same name;
+  // when a move fails, removes the ones already moved and throws std::runtime_error.
   void commit();
 
  private:

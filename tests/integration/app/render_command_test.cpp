@@ -92,6 +92,11 @@ TEST(RenderCommand, RefusesBadArgumentsNamingTheFlag) {
   expect_refused({"--start", "1", "--end", "7", "-o", out, "--layout", "zoom"}, "--layout: must be one of");
   expect_refused({"--start", "1", "--end", "7", "-o", (kOut / "refused.mov").string()}, "-o: the clip is an mp4");
   expect_refused({"--end", "7", "-o", out}, "--start is required");
+  // A folder where one of the clip's files would go: refused before any work (it once rendered,
+  // then failed to move the .mp4 and left the .jpg and .srt behind).
+  fs::create_directories(kOut / "taken.srt");
+  expect_refused({"--start", "1", "--end", "7", "-o", (kOut / "taken.mp4").string()}, "-o: ");
+  EXPECT_FALSE(fs::exists(kOut / "taken.jpg"));
   const auto missing = run_command({CLIPGEN_BINARY, "render", "/nonexistent.mp4", "--start", "1", "--end", "7", "-o", out});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no such file"), std::string::npos) << missing.err;
