@@ -94,9 +94,12 @@ TEST(RenderCommand, RefusesBadArgumentsNamingTheFlag) {
   expect_refused({"--end", "7", "-o", out}, "--start is required");
   // A folder where one of the clip's files would go: refused before any work (it once rendered,
   // then failed to move the .mp4 and left the .jpg and .srt behind).
-  fs::create_directories(kOut / "taken.srt");
-  expect_refused({"--start", "1", "--end", "7", "-o", (kOut / "taken.mp4").string()}, "-o: ");
-  EXPECT_FALSE(fs::exists(kOut / "taken.jpg"));
+  // (A folder of its own: the rendering case, run in parallel, checks nothing but its files is in kOut.)
+  const fs::path taken = kOut.parent_path() / "render-command-taken";
+  fs::create_directories(taken / "clip.srt");
+  expect_refused({"--start", "1", "--end", "7", "-o", (taken / "clip.mp4").string()}, "-o: ");
+  EXPECT_FALSE(fs::exists(taken / "clip.jpg"));
+  fs::remove_all(taken);
   const auto missing = run_command({CLIPGEN_BINARY, "render", "/nonexistent.mp4", "--start", "1", "--end", "7", "-o", out});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no such file"), std::string::npos) << missing.err;
