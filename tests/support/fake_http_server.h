@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -25,6 +26,9 @@ class FakeHttpServer {
     thread_ = std::thread([this] { server_.listen_after_bind(); });
   }
   ~FakeHttpServer() {
+    // cpp-httplib's stop() does nothing until the loop has started (is_running), and the loop
+    // then never ends: a test that finished before its server thread ran hung in join().
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     server_.stop();
     thread_.join();
   }
