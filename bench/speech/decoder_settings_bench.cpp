@@ -106,16 +106,14 @@ struct Setting {
   speech::DecoderSettings decoder;
 };
 
-// pocketsphinx's own defaults (clipgen's but for pl_window), changed by `change`.
+// pocketsphinx's own defaults (clipgen's), changed by `change`.
 speech::DecoderSettings with(const std::function<void(speech::DecoderSettings&)>& change) {
   speech::DecoderSettings s;
-  s.pl_window = 5;
   change(s);
   return s;
 }
 
 // pocketsphinx's defaults, then one change at a time, then combinations of the promising ones.
-// clipgen's defaults (speech::DecoderSettings{}) are the row "pl_window 10".
 std::vector<Setting> settings() {
   using S = speech::DecoderSettings;
   return {

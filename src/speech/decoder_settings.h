@@ -1,8 +1,9 @@
 #pragma once
 // The search settings pocketsphinx decodes with, named as its command-line flags (pocketsphinx
 // 5prealpha's ps_args(); `pocketsphinx_continuous -help` lists them). The values by default are
-// pocketsphinx's own but for pl_window, chosen by bench/speech/decoder_settings_bench.cpp's word
-// error rates and speeds (README "pocketsphinx's settings, measured").
+// pocketsphinx's own: bench/speech/decoder_settings_bench.cpp measured no change that lowers word
+// errors or time without costing the other, or word timing (README "pocketsphinx's settings,
+// measured").
 #include <string>
 
 namespace clipgen::speech {
@@ -18,9 +19,10 @@ struct DecoderSettings {
   int maxhmmpf = 30000;       // HMMs searched per frame at most (-1: no limit)
   int maxwpf = -1;            // distinct words exiting per frame at most (-1: no limit)
   int ds = 1;                 // frame downsampling: the acoustic model scores one frame in ds
-  // Phone lookahead window, frames (0: none; pocketsphinx's default 5). 10: the same words on
-  // every clean recording measured, 3 fewer errors on a reverberant one, 4-23 % less CPU.
-  int pl_window = 10;
+  // Phone lookahead window, frames (0: none). 10 gave the same words and 4-23 % less CPU, but
+  // moved a word's start 50 ms when the same speech came later in the file (the padded-copy
+  // test in tests/integration/speech/word_timing_test.cpp).
+  int pl_window = 5;
   int topn = 4;               // Gaussians scored per mixture
   // Language weight of each pass: how much the n-gram model counts against the acoustics.
   double lw = 6.5;
