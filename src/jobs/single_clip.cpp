@@ -7,8 +7,10 @@
 
 #include "jobs/clip_maker.h"
 #include "jobs/settings_validation.h"
+#include "media/audio_extract.h"
 #include "media/media_error.h"
 #include "media/probe.h"
+#include "speech/correction_timing.h"
 #include "speech/transcript_format.h"
 
 namespace fs = std::filesystem;
@@ -30,6 +32,19 @@ std::string spoken_text(const speech::Transcript& words) {
 }
 
 }  // namespace
+
+speech::Transcript time_clip_corrections(const fs::path& input, const speech::Transcript& transcript,
+                                         const ClipEdit& edit, const speech::PocketsphinxOptions& engine) {
+  const auto runs = speech::correction_runs(transcript, edit.start, edit.end);
+  if (runs.empty()) return transcript;
+  const media::MediaInfo info = media::probe(input);
+  if (info.audio_tracks.empty()) return transcript;  // render_single_clip names what is missing
+  double from = runs.front().from, to = runs.front().to;
+  for (const auto& run : runs) from = std::min(from, run.from), to = std::max(to, run.to);
+  const auto samples = media::decode_audio_window(input, audio_stream_of(info, transcript.audio_track), from, to);
+  speech::WordAligner aligner(engine);
+  return speech::time_corrections(transcript, runs, samples, from, aligner);
+}
 
 ClipOutput render_single_clip(const fs::path& input, const speech::Transcript& transcript, const ClipEdit& edit,
                               const fs::path& out_dir, const std::string& stem, unsigned threads,

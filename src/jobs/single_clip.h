@@ -7,6 +7,7 @@
 
 #include "jobs/clip_edit.h"
 #include "jobs/pipeline.h"
+#include "speech/pocketsphinx_transcriber.h"
 #include "speech/transcript.h"
 
 namespace clipgen::jobs {
@@ -17,6 +18,13 @@ namespace clipgen::jobs {
 // Progress goes to hooks as stage "render". Throws media::MediaError for an input the user
 // must fix (not a video with sound, bounds outside it: the message names "start" or "end"),
 // Canceled, std::runtime_error otherwise.
+// `transcript` with its corrected words in the clip [edit.start, edit.end] timed from the audio
+// of `input` (its transcript's track; speech/correction_timing.h); as it is when it has none
+// there. Throws media::MediaError for an unreadable input, std::runtime_error when the engine
+// fails.
+speech::Transcript time_clip_corrections(const std::filesystem::path& input, const speech::Transcript& transcript,
+                                         const ClipEdit& edit, const speech::PocketsphinxOptions& engine);
+
 ClipOutput render_single_clip(const std::filesystem::path& input, const speech::Transcript& transcript,
                               const ClipEdit& edit, const std::filesystem::path& out_dir, const std::string& stem,
                               unsigned threads, const PipelineHooks& hooks);

@@ -20,6 +20,7 @@
 #include "jobs/settings_json.h"
 #include "jobs/settings_validation.h"
 #include "jobs/single_clip.h"
+#include "speech/correction_timing.h"
 #include "media/media_error.h"
 
 namespace fs = std::filesystem;
@@ -254,7 +255,7 @@ void WorkerPool::execute(Running& running, Engines& engines) {
         .cancel = &running.cancel,
     };
     if (job.kind == db::kRenderJob) {
-      render(job, *video, input, scratch.path(), hooks);
+      render(job, *video, input, scratch.path(), hooks, engines);
     } else {
       process(job, *video, input, scratch.path(), hooks, engines);
     }
@@ -314,7 +315,7 @@ void WorkerPool::process(const db::Job& job, const db::Video& video, const fs::p
 }
 
 void WorkerPool::render(const db::Job& job, const db::Video& video, const fs::path& input, const fs::path& scratch,
-                        const PipelineHooks& hooks) {
+                        const PipelineHooks& hooks, const Engines& engines) {
   ClipEdit edit;
   try {
     edit = clip_edit_from_json(job.settings);
@@ -323,11 +324,18 @@ void WorkerPool::render(const db::Job& job, const db::Video& video, const fs::pa
   }
   auto clip = db::ClipRepository(db_).get(job.clip_id, job.user_id);
   if (!clip) throw PermanentError("the clip of this job no longer exists");
-  // The video's transcript as it is now, corrections included.
-  const auto transcript = db::TranscriptRepository(db_).latest(video.id, job.user_id);
-  if (!transcript) throw PermanentError("this video has no transcript yet: run a job on it first");
+  // The video's transcript as it is now, corrections included; those in the clip are timed
+  // from the audio first and kept, unless the words changed meanwhile.
+  db::TranscriptRepository transcripts(db_);
+  const auto stored = transcripts.latest(video.id, job.user_id);
+  if (!stored) throw PermanentError("this video has no transcript yet: run a job on it first");
+  const auto transcript = time_clip_corrections(input, *stored, edit, engines.word_timing);
+  if (transcript.words != stored->words)
+    transcripts.correct_latest(video.id, job.user_id, [&](const speech::Transcript& now) {
+      return speech::keep_timed_corrections(now, transcript);
+    });
   const int version = clip->version + 1;
-  const auto out = render_single_clip(input, *transcript, edit, scratch / "clip", fmt::format("v{}", version),
+  const auto out = render_single_clip(input, transcript, edit, scratch / "clip", fmt::format("v{}", version),
                                       options_.render_threads, hooks);
 
   clip->start_s = out.highlight.start;

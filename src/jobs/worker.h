@@ -33,6 +33,8 @@ struct Engines {
   // For a video with words its user gave (db::GivenTranscriptRepository): an engine that times
   // those words instead of `transcriber` (speech::AlignedTranscriber).
   std::function<std::unique_ptr<speech::Transcriber>(std::vector<speech::TextWord>)> align;
+  // Times a render's corrected words from the audio (speech/correction_timing.h).
+  speech::PocketsphinxOptions word_timing{.model_dir = CLIPGEN_PS_MODEL_DIR};
 };
 using EngineFactory = std::function<Engines()>;
 
@@ -93,10 +95,11 @@ class WorkerPool {
   // The two kinds of job, once the original is at `input`.
   void process(const db::Job& job, const db::Video& video, const std::filesystem::path& input,
                const std::filesystem::path& scratch, const PipelineHooks& hooks, Engines& engines);
-  // One clip rendered after an edit: its new files published and its row changed together;
-  // the old files removed after that.
+  // One clip rendered after an edit: the corrected words in it timed from the audio (and kept
+  // in the transcript), its new files published and its row changed together; the old files
+  // removed after that.
   void render(const db::Job& job, const db::Video& video, const std::filesystem::path& input,
-              const std::filesystem::path& scratch, const PipelineHooks& hooks);
+              const std::filesystem::path& scratch, const PipelineHooks& hooks, const Engines& engines);
   void publish(const db::Job& job, const ClipSettings& settings, const PipelineResult& result);
 
   db::Database& db_;

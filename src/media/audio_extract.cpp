@@ -64,6 +64,17 @@ struct Extraction {
   }
 };
 
+constexpr int kSpeechRate = 16000;
+// Read before a window at first: a seek lands on a packet at or before its target, which in
+// an indexed file is close; where it lands late, four times as much, and so on.
+constexpr double kFirstLead = 0.5;
+
+void require_audio(const fs::path& input, const AVFormatContext* format, int stream_index) {
+  if (stream_index < 0 || static_cast<unsigned>(stream_index) >= format->nb_streams ||
+      format->streams[stream_index]->codecpar->codec_type != AVMEDIA_TYPE_AUDIO)
+    throw MediaError(input, "stream " + std::to_string(stream_index) + " is not an audio track");
+}
+
 }  // namespace
 
 void extract_audio_pcm(const fs::path& input_path, const std::vector<PcmTarget>& targets,
@@ -72,9 +83,7 @@ void extract_audio_pcm(const fs::path& input_path, const std::vector<PcmTarget>&
   AVFormatContext* format = reader.format();
   std::vector<std::unique_ptr<Extraction>> tracks;
   for (const PcmTarget& target : targets) {
-    if (target.stream_index < 0 || static_cast<unsigned>(target.stream_index) >= format->nb_streams ||
-        format->streams[target.stream_index]->codecpar->codec_type != AVMEDIA_TYPE_AUDIO)
-      throw MediaError(input_path, "stream " + std::to_string(target.stream_index) + " is not an audio track");
+    require_audio(input_path, format, target.stream_index);
     DecodedStream& s = reader.decode(format->streams[target.stream_index], 1);
     const AVCodecContext* dec = s.decoder.get();
     tracks.push_back(std::make_unique<Extraction>(
@@ -108,6 +117,50 @@ void extract_audio_pcm(const fs::path& input, const fs::path& output, const std:
   if (!stream) throw MediaError(input, "it has no audio stream");
   extract_audio_pcm(input, {{stream->index, output}}, progress);
 }
+std::vector<std::int16_t> decode_audio_window(const fs::path& input, int stream_index, double from, double to) {
+  if (!(to > from)) return {};
+  const auto wanted = static_cast<std::size_t>(std::llround((to - from) * kSpeechRate));
+  for (double lead = kFirstLead;; lead *= 4) {
+    const double start = std::max(0.0, from - lead);
+    MediaReader reader(input);
+    require_audio(input, reader.format(), stream_index);
+    DecodedStream& stream = reader.decode(reader.format()->streams[stream_index], 1);
+    if (start > 0) reader.seek(start);
+    const AVCodecContext* decoder = stream.decoder.get();
+    FilterChain filter(decoder, AVRational{1, decoder->sample_rate}, kSpeechFormat, 1);
+    // The sound from the first frame read (at `base` s) on; the filter places it by timestamps.
+    std::optional<double> base;
+    std::vector<std::int16_t> pcm;
+    FramePtr out = make_frame();
+    const auto take = [&] {
+      while (filter.pull(out.get())) {
+        const auto* data = reinterpret_cast<const std::int16_t*>(out->data[0]);
+        pcm.insert(pcm.end(), data, data + out->nb_samples);
+        av_frame_unref(out.get());
+      }
+    };
+    reader.read([&](DecodedStream&, AVFrame* frame, double t) {
+      if (!base) base = t;
+      frame->pts = std::llround((t - *base) * frame->sample_rate);
+      filter.push(frame);
+      take();
+      return t > to ? Next::stop : Next::more;
+    });
+    filter.push(nullptr);
+    take();
+    if (base && *base > from + 0.5 / kSpeechRate && start > 0) continue;  // landed after `from`
+    // Sample k of `pcm` is at base + k / 16000 s: shift it to `from`, silence where it has none.
+    std::vector<std::int16_t> window(wanted, 0);
+    if (!base) return window;
+    const long long shift = std::llround((from - *base) * kSpeechRate);
+    for (std::size_t k = 0; k < wanted; ++k) {
+      const long long at = shift + static_cast<long long>(k);
+      if (at >= 0 && at < static_cast<long long>(pcm.size())) window[k] = pcm[static_cast<std::size_t>(at)];
+    }
+    return window;
+  }
+}
+
 PcmFile::PcmFile(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot open " + path.string());

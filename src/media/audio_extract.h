@@ -28,6 +28,14 @@ void extract_audio_pcm(const std::filesystem::path& input, const std::vector<Pcm
 void extract_audio_pcm(const std::filesystem::path& input, const std::filesystem::path& output,
                        const std::function<void(double)>& progress);
 
+// The sound of stream `stream_index` of `input` from `from` to `to` (seconds from the file's
+// time origin, as extract_audio_pcm places it) as 16 kHz mono s16 in memory: sample k is at
+// from + k / 16000 s, silence where the track has none. Seeks, so a few seconds of an hours-long
+// recording cost a few seconds of decoding (in a file without an index, a seek that lands late
+// is retried further back). Throws MediaError when the stream is not audio.
+std::vector<std::int16_t> decode_audio_window(const std::filesystem::path& input, int stream_index, double from,
+                                              double to);
+
 // A raw PCM file mapped read-only into memory: the pages are loaded on demand, so an hours-long
 // recording does not sit in RAM.
 class PcmFile {

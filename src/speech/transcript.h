@@ -11,6 +11,11 @@ struct Word {
   double start = 0;   // seconds from the start of the recording
   double end = 0;
   double confidence = 1.0;  // 0..1 where the engine gives one
+  // Times estimated, not heard: a corrected word placed by its neighbours (word_edits.h) until
+  // a render times it from the audio (correction_timing.h).
+  bool estimated = false;
+
+  bool operator==(const Word&) const = default;
 };
 
 // What a paid model's calls used (a Gemini transcription, an LLM's highlight search): tokens

@@ -21,8 +21,10 @@ std::string timestamp(double seconds, char separator) {
 
 nlohmann::json to_json(const Transcript& t) {
   nlohmann::json words = nlohmann::json::array();
-  for (const auto& w : t.words)
+  for (const auto& w : t.words) {
     words.push_back({{"text", w.text}, {"start", w.start}, {"end", w.end}, {"confidence", w.confidence}});
+    if (w.estimated) words.back()["estimated"] = true;
+  }
   return {{"engine", t.engine}, {"language", t.language}, {"duration", t.duration}, {"audio_track", t.audio_track},
           {"words", words}};
 }
@@ -36,7 +38,7 @@ Transcript transcript_from_json(const nlohmann::json& json) {
     t.audio_track = json.value("audio_track", 1);
     for (const auto& w : json.at("words"))
       t.words.push_back({w.at("text").get<std::string>(), w.at("start").get<double>(), w.at("end").get<double>(),
-                         w.value("confidence", 1.0)});
+                         w.value("confidence", 1.0), w.value("estimated", false)});
     return t;
   } catch (const nlohmann::json::exception& e) {
     throw std::invalid_argument(std::string("not a clipgen transcript: ") + e.what());
@@ -80,7 +82,7 @@ Transcript clip_transcript(const Transcript& t, double start, double end) {
   clip.language = t.language;
   clip.duration = end - start;
   for (const auto& w : t.words)
-    if (w.start >= start && w.end <= end) clip.words.push_back({w.text, w.start - start, w.end - start, w.confidence});
+    if (w.start >= start && w.end <= end) clip.words.push_back({w.text, w.start - start, w.end - start, w.confidence, w.estimated});
   return clip;
 }
 

@@ -92,6 +92,33 @@ std::optional<std::pair<double, double>> cue_window(const std::vector<TextWord>&
   return window;
 }
 
+// The written words from their tokens' times: a word spans its tokens, one with none ("—") sits
+// where the previous one ended; each kept in order inside [from, to] and inside its cue (a cue's
+// times are the user's word).
+std::vector<Word> written_words(const std::vector<TextWord>& text, const std::vector<Token>& tokens, double from,
+                                double to) {
+  std::vector<Word> words;
+  double previous_end = from;
+  for (std::size_t k = 0, t = 0; k < text.size(); ++k) {
+    double start = previous_end, end = previous_end;
+    if (t < tokens.size() && tokens[t].owner == k) {
+      start = *tokens[t].start;
+      while (t < tokens.size() && tokens[t].owner == k) end = *tokens[t++].end;
+    }
+    double low = previous_end, high = to;
+    if (text[k].cue_start >= 0) {
+      low = std::max(low, text[k].cue_start);
+      high = std::min(high, text[k].cue_end);
+    }
+    high = std::max(high, low);
+    start = std::clamp(start, low, high);
+    end = std::clamp(std::max(end, start + kMinWordSeconds), start, high);
+    words.push_back({text[k].text, start, end, 1.0});  // the words are the user's: certain
+    previous_end = end;
+  }
+  return words;
+}
+
 }  // namespace
 
 WordAligner::WordAligner(PocketsphinxOptions options) : options_(std::move(options)) {}
@@ -190,30 +217,24 @@ Alignment WordAligner::align(const SpeechAudio& audio, const std::vector<TextWor
   result.transcript.duration = duration;
   std::size_t from_audio = 0;
   for (const auto& token : tokens) from_audio += token.from_audio ? 1 : 0;
-  double previous_end = 0;
-  for (std::size_t k = 0, t = 0; k < text.size(); ++k) {
-    // A written word spans its tokens; one with none ("—") sits where the last one ended.
-    double start = previous_end, end = previous_end;
-    if (t < tokens.size() && tokens[t].owner == k) {
-      start = *tokens[t].start;
-      while (t < tokens.size() && tokens[t].owner == k) end = *tokens[t++].end;
-    }
-    // In order, inside the recording, and inside its cue: a cue's times are the user's word.
-    double low = previous_end, high = duration;
-    if (text[k].cue_start >= 0) {
-      low = std::max(low, text[k].cue_start);
-      high = std::min(high, text[k].cue_end);
-    }
-    high = std::max(high, low);
-    start = std::clamp(start, low, high);
-    end = std::clamp(std::max(end, start + kMinWordSeconds), start, high);
-    result.transcript.words.push_back({text[k].text, start, end, 1.0});  // the words are the user's: certain
-    previous_end = end;
-  }
+  result.transcript.words = written_words(text, tokens, 0, duration);
   result.heard_share = heard_share;
   result.aligned_share = double(from_audio) / double(tokens.size());
   report(1.0);
   return result;
+}
+
+std::optional<std::vector<Word>> WordAligner::align_known(std::span<const std::int16_t> samples, double offset,
+                                                          const std::vector<TextWord>& text) {
+  auto tokens = tokens_of(text);
+  if (tokens.empty() || samples.empty()) return std::nullopt;
+  DecoderPtr decoder = make_decoder(options_.model_dir, options_.decoder);
+  FePtr features = make_feature_extractor(decoder.get());
+  const auto timed = align_sequence(decoder.get(), features.get(), samples, offset,
+                                    sayable(decoder.get(), tokens, 0, tokens.size()));
+  if (!timed) return std::nullopt;
+  take_times(tokens, 0, *timed);
+  return written_words(text, tokens, offset, offset + static_cast<double>(samples.size()) / kSampleRate);
 }
 
 }  // namespace clipgen::speech

@@ -11,7 +11,10 @@
 // that cannot time (a run the grammar does not reach the end of) is spread over the gap by
 // letter count. Caption cue times bound the words inside them.
 // Cost: one free recognition plus the gaps again; memory linear in the words.
+#include <cstdint>
 #include <functional>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,6 +48,14 @@ class WordAligner {
   // std::runtime_error when the engine fails. `progress` as Transcriber::transcribe.
   Alignment align(const SpeechAudio& audio, const std::vector<TextWord>& text,
                   const std::function<void(double)>& progress);
+
+  // Times `text`, known to be said in this order in `samples` (16 kHz mono; sample 0 is
+  // `offset` s into the recording), by forced alignment alone: no free recognition, so a few
+  // seconds of audio around a corrected run are enough. One Word per TextWord, in its written
+  // form; nullopt when the decoder does not reach the sequence's end (the words are not all in
+  // that audio). Throws std::runtime_error when the engine fails.
+  std::optional<std::vector<Word>> align_known(std::span<const std::int16_t> samples, double offset,
+                                               const std::vector<TextWord>& text);
 
  private:
   PocketsphinxOptions options_;

@@ -32,7 +32,7 @@ std::vector<Word> spread(const std::vector<std::string>& texts, double from, dou
   for (const auto& t : texts) {
     done += letters(t);
     const double until = from + (to - from) * static_cast<double>(done) / static_cast<double>(total);
-    out.push_back({t, at, until, 0.0});  // confidence 0: no engine heard these words
+    out.push_back({t, at, until, 1.0, true});  // the user's words (certain), timed by estimate
     at = until;
   }
   return out;

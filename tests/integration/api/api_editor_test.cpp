@@ -153,20 +153,25 @@ class ApiEditorTest : public clipgen::testing::ServerSuite<ApiEditorTest> {
     EXPECT_TRUE(clip["pending_job_id"].is_null());
     const std::string old_file = clip["download_url"];
 
-    // "fellow" becomes "dear fellow" (an insertion and a replacement in one change).
+    // "fellow" becomes "dear fellow" (a word never said, inserted), and the words pocketsphinx
+    // heard between "your" and "you" ("brain and over") the ones said: "country can do for".
     const std::string transcript_path = "/api/videos/" + video_id + "/transcript";
     const auto words = body_of(client.get(transcript_path))["words"];
-    const std::size_t fellow = index_of(words, "fellow");
-    ASSERT_LT(fellow, words.size()) << words.dump();
+    const std::size_t fellow = index_of(words, "fellow"), your = index_of(words, "your"), you = index_of(words, "you");
+    ASSERT_TRUE(fellow < your && your + 1 < you && you < words.size()) << words.dump();
     const auto corrected = client.patch_json(
-        transcript_path, {{"edits", {{{"start", fellow}, {"end", fellow + 1}, {"text", "dear fellow"}}}}});
+        transcript_path, {{"edits",
+                           {{{"start", fellow}, {"end", fellow + 1}, {"text", "dear fellow"}},
+                            {{"start", your + 1}, {"end", you}, {"text", "country can do for"}}}}});
     ASSERT_EQ(corrected->status, 200) << corrected->body;
     const auto now_words = body_of(corrected)["words"];
-    ASSERT_EQ(now_words.size(), words.size() + 1);
     EXPECT_EQ(now_words[fellow]["text"], "dear");
     EXPECT_EQ(now_words[fellow + 1]["text"], "fellow");
+    EXPECT_EQ(now_words[fellow]["estimated"], true);  // placed by its neighbours until a render
     EXPECT_DOUBLE_EQ(now_words[fellow]["start"], words[fellow]["start"]);
     EXPECT_DOUBLE_EQ(now_words[fellow + 1]["end"], words[fellow]["end"]);
+    const std::size_t country = index_of(now_words, "country");
+    ASSERT_EQ(now_words[country + 3]["text"], "for");
     EXPECT_NE(client.get(transcript_path + "?format=srt")->body.find("dear fellow"), std::string::npos);
 
     // Both ends asked for in the middle of a word: each lands in a pause of the words.
@@ -215,6 +220,19 @@ class ApiEditorTest : public clipgen::testing::ServerSuite<ApiEditorTest> {
     EXPECT_NE(ass->body.find("[Events]"), std::string::npos);
     EXPECT_NE(ass->body.find("dear"), std::string::npos) << ass->body;
     EXPECT_NE(rendered["text"].get<std::string>().find("dear fellow"), std::string::npos) << rendered["text"];
+    // The render timed the fixed words from the audio and kept their times: each now sits where
+    // the ffmpeg-decoded source is voiced, no longer an estimate; all in order.
+    const auto timed_words = body_of(client.get(transcript_path))["words"];
+    ASSERT_EQ(timed_words.size(), now_words.size());
+    for (std::size_t k = country; k < country + 4; ++k) {
+      const auto& w = timed_words[k];
+      EXPECT_FALSE(w.contains("estimated")) << w.dump();
+      const double from = w["start"], to = w["end"];
+      EXPECT_GT(level_at(sound, (from + to) / 2, (to - from) / 2), 0.3 * speech) << w.dump();
+    }
+    for (std::size_t k = 1; k < timed_words.size(); ++k)
+      EXPECT_LE(timed_words[k - 1]["end"].get<double>(), timed_words[k]["start"].get<double>() + 1e-9) << k;
+    EXPECT_NE(srt->body.find("country can do for"), std::string::npos) << srt->body;
     // The old file is gone from storage.
     httplib::Client anonymous("127.0.0.1", server_->port());
     EXPECT_EQ(anonymous.Get(old_file)->status, 404);

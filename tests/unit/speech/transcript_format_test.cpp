@@ -21,6 +21,11 @@ TEST(TranscriptFormat, JsonRoundTrips) {
   EXPECT_EQ(back.words[2].text, "what");
   EXPECT_DOUBLE_EQ(back.words[0].confidence, 0.9);
   EXPECT_DOUBLE_EQ(back.duration, 10);
+  auto corrected = sample();
+  corrected.words[1].estimated = true;
+  const auto json = to_json(corrected);
+  EXPECT_FALSE(json["words"][0].contains("estimated"));  // said only of the words it is true of
+  EXPECT_TRUE(transcript_from_json(json).words[1].estimated);
 }
 
 TEST(TranscriptFormat, RejectsForeignJson) {

@@ -41,8 +41,9 @@ TEST(WordEdits, AReplacementSharesTheReplacedWordsTimeByLetters) {
   EXPECT_DOUBLE_EQ(after.words[4].start, before.words[4].start);
   EXPECT_NEAR(after.words[4].end - after.words[4].start, 0.5 * 5 / 11, 1e-9);
   EXPECT_DOUBLE_EQ(after.words[5].end, before.words[4].end);
-  EXPECT_EQ(after.words[5].confidence, 0.0);   // nobody heard it
-  EXPECT_EQ(after.words[0].confidence, 0.9);   // untouched
+  EXPECT_TRUE(after.words[5].estimated);   // nobody heard it where it is put
+  EXPECT_FALSE(after.words[0].estimated);  // untouched
+  EXPECT_EQ(after.words[0].confidence, 0.9);
   EXPECT_DOUBLE_EQ(after.duration, before.duration);
   expect_ordered(after);
 }

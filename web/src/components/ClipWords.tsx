@@ -75,8 +75,13 @@ export function ClipWords({ words, indexes, fixes, onFix }: Props) {
             key={i}
             type="button"
             data-word={i}
-            className={"word" + (fixed !== undefined ? " fixed" : "")}
-            aria-label={fixed !== undefined ? `${shown || "(removed)"}, fixed from “${word.text}”` : `${word.text} at ${formatPreciseTime(word.start)}`}
+            className={"word" + (fixed !== undefined ? " fixed" : "") + (word.estimated ? " estimated" : "")}
+            title={word.estimated ? "Timed by estimate until the clip is rendered, which times it from the audio" : undefined}
+            aria-label={
+              fixed !== undefined
+                ? `${shown || "(removed)"}, fixed from “${word.text}”`
+                : `${word.text} at ${formatPreciseTime(word.start)}${word.estimated ? ", timed by estimate" : ""}`
+            }
             onClick={() => edit(i)}
           >
             {shown || <s>{word.text}</s>}

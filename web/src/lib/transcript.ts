@@ -5,6 +5,8 @@ export interface TranscriptWord {
   text: string;
   start: number;
   end: number;
+  // A corrected word placed by its neighbours; a render of a clip holding it times it from the audio.
+  estimated?: boolean;
 }
 
 export interface TranscriptJson {
