@@ -3,6 +3,7 @@
 // jobs made), PATCH /api/videos/{id}/transcript (corrections of them), PUT/DELETE
 // /api/videos/{id}/transcript (the words the user gives)
 #include <fmt/format.h>
+#include <sodium.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -102,6 +103,31 @@ void put_given_transcript(ApiContext& context, const http::Request& req, http::R
   send_json(res, 200, {{"given_transcript", given_transcript_json(*given)}});
 }
 
+// A fingerprint of the words' texts in order (BLAKE2b-128): what the word indexes of a
+// correction refer to. A correction changes it; a render timing the words does not.
+std::string words_revision(const speech::Transcript& transcript) {
+  crypto_generichash_state state;
+  unsigned char digest[16];
+  crypto_generichash_init(&state, nullptr, 0, sizeof digest);
+  for (const auto& word : transcript.words) {
+    const std::uint64_t length = word.text.size();  // length-prefixed: ["ab","c"] differs from ["a","bc"]
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&length), sizeof length);
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(word.text.data()), word.text.size());
+  }
+  crypto_generichash_final(&state, digest, sizeof digest);
+  char hex[2 * sizeof digest + 1];
+  return sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+}
+
+// The transcript as GET and PATCH answer it: its JSON and its words_revision.
+nlohmann::json transcript_json(const speech::Transcript& transcript) {
+  auto json = speech::to_json(transcript);
+  json["words_revision"] = words_revision(transcript);
+  return json;
+}
+
+struct WordsChanged {};
+
 // The edits of a PATCH /api/videos/{id}/transcript body; 422 naming the field.
 std::vector<speech::WordEdit> read_word_edits(const nlohmann::json& body) {
   const auto it = body.find("edits");
@@ -137,15 +163,28 @@ void correct_transcript(ApiContext& context, const http::Request& req, http::Res
   const auto body = read_json_body(req);
   const auto video = find_video(context, req.path_params[0], req.remote_user);
   const auto edits = read_word_edits(body);
+  // The words the indexes were read from, when the client says (another tab may have corrected
+  // them since: the same indexes would then change other words).
+  std::optional<std::string> read_revision;
+  if (const auto it = body.find("words_revision"); it != body.end()) {
+    if (!it->is_string()) throw invalid_field("words_revision", "must be the words_revision the transcript was read with");
+    read_revision = it->get<std::string>();
+  }
   std::optional<speech::Transcript> corrected;
   try {
-    corrected = db::TranscriptRepository(context.db).correct_latest(
-        video.id, video.user_id, [&](const speech::Transcript& t) { return speech::apply_word_edits(t, edits); });
+    corrected = db::TranscriptRepository(context.db).correct_latest(video.id, video.user_id, [&](const speech::Transcript& t) {
+      if (read_revision && *read_revision != words_revision(t)) throw WordsChanged();
+      return speech::apply_word_edits(t, edits);
+    });
   } catch (const speech::WordEditError& e) {
     throw invalid_field(fmt::format("edits[{}]", e.index), e.what());
+  } catch (const WordsChanged&) {
+    throw HttpError(409, "transcript_changed",
+                    "the words were corrected elsewhere since you read them: load the transcript again and make your "
+                    "fixes there");
   }
   if (!corrected) throw HttpError(404, "not_found", "no transcript yet: it is made by the video's first job");
-  send_json(res, 200, speech::to_json(*corrected));
+  send_json(res, 200, transcript_json(*corrected));
 }
 
 }  // namespace
@@ -198,7 +237,7 @@ void add_video_routes(Router& router, ApiContext& context) {
     const auto transcript = db::TranscriptRepository(context.db).latest(video.id, user_id);
     if (!transcript) throw HttpError(404, "not_found", "no transcript yet: it is made by the video's first job");
     if (format == "json") {
-      send_json(res, 200, speech::to_json(*transcript));
+      send_json(res, 200, transcript_json(*transcript));
     } else if (format == "srt") {
       res.set_content(speech::to_srt(*transcript), "application/x-subrip; charset=utf-8");
     } else {

@@ -156,15 +156,27 @@ class ApiEditorTest : public clipgen::testing::ServerSuite<ApiEditorTest> {
     // "fellow" becomes "dear fellow" (a word never said, inserted), and the words pocketsphinx
     // heard between "your" and "you" ("brain and over") the ones said: "country can do for".
     const std::string transcript_path = "/api/videos/" + video_id + "/transcript";
-    const auto words = body_of(client.get(transcript_path))["words"];
+    const auto read = body_of(client.get(transcript_path));
+    const auto words = read["words"];
+    const std::string revision = read["words_revision"];
     const std::size_t fellow = index_of(words, "fellow"), your = index_of(words, "your"), you = index_of(words, "you");
     ASSERT_TRUE(fellow < your && your + 1 < you && you < words.size()) << words.dump();
     const auto corrected = client.patch_json(
         transcript_path, {{"edits",
                            {{{"start", fellow}, {"end", fellow + 1}, {"text", "dear fellow"}},
-                            {{"start", your + 1}, {"end", you}, {"text", "country can do for"}}}}});
+                            {{"start", your + 1}, {"end", you}, {"text", "country can do for"}}}},
+                          {"words_revision", revision}});
     ASSERT_EQ(corrected->status, 200) << corrected->body;
     const auto now_words = body_of(corrected)["words"];
+    const std::string corrected_revision = body_of(corrected)["words_revision"];
+    EXPECT_NE(corrected_revision, revision);
+    // A second tab, still on the words as they were: its indexes now point elsewhere. Refused,
+    // and nothing changes.
+    const auto stale = client.patch_json(
+        transcript_path, {{"edits", {{{"start", 0}, {"end", 1}, {"text", "And"}}}}, {"words_revision", revision}});
+    EXPECT_EQ(stale->status, 409) << stale->body;
+    EXPECT_EQ(error_code(stale), "transcript_changed");
+    EXPECT_EQ(body_of(client.get(transcript_path))["words"], now_words);
     EXPECT_EQ(now_words[fellow]["text"], "dear");
     EXPECT_EQ(now_words[fellow + 1]["text"], "fellow");
     EXPECT_EQ(now_words[fellow]["estimated"], true);  // placed by its neighbours until a render
@@ -222,7 +234,9 @@ class ApiEditorTest : public clipgen::testing::ServerSuite<ApiEditorTest> {
     EXPECT_NE(rendered["text"].get<std::string>().find("dear fellow"), std::string::npos) << rendered["text"];
     // The render timed the fixed words from the audio and kept their times: each now sits where
     // the ffmpeg-decoded source is voiced, no longer an estimate; all in order.
-    const auto timed_words = body_of(client.get(transcript_path))["words"];
+    const auto timed = body_of(client.get(transcript_path));
+    EXPECT_EQ(timed["words_revision"], corrected_revision);  // new times, the same words
+    const auto timed_words = timed["words"];
     ASSERT_EQ(timed_words.size(), now_words.size());
     for (std::size_t k = country; k < country + 4; ++k) {
       const auto& w = timed_words[k];

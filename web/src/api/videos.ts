@@ -24,10 +24,12 @@ export async function getTranscriptJson(id: string, signal?: AbortSignal): Promi
   return (await (await getTranscript(id, "json", signal)).json()) as TranscriptJson;
 }
 
-// Word corrections; answers the transcript as it is after them.
-export async function editTranscript(id: string, edits: WordEdit[]): Promise<TranscriptJson> {
+// Word corrections, by index into the words as read at `wordsRevision`; answers the transcript
+// as it is after them.
+export async function editTranscript(id: string, edits: WordEdit[], wordsRevision?: string): Promise<TranscriptJson> {
   const path = `/api/videos/${encodeURIComponent(id)}/transcript`;
-  return requestJson<TranscriptJson>(path, { method: "PATCH", body: { edits } });
+  const body = wordsRevision === undefined ? { edits } : { edits, words_revision: wordsRevision };
+  return requestJson<TranscriptJson>(path, { method: "PATCH", body });
 }
 
 export async function getTranscript(id: string, format: TranscriptFormat, signal?: AbortSignal): Promise<Response> {

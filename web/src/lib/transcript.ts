@@ -13,6 +13,9 @@ export interface TranscriptJson {
   language?: string;
   duration?: number;
   words: TranscriptWord[];
+  // A fingerprint of the words' texts: sent back with corrections, which the server refuses
+  // (409 transcript_changed) when the words changed since.
+  words_revision?: string;
 }
 
 export interface Paragraph {

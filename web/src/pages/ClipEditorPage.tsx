@@ -211,7 +211,7 @@ export function ClipEditorPage() {
     setNotice(null);
     try {
       if (edits.length > 0) {
-        setTranscript(await editTranscript(clip.video_id, edits));
+        setTranscript(await editTranscript(clip.video_id, edits, transcript?.words_revision));
         setFixes(new Map());
       }
       const edit: ClipEdit = { ...changed };

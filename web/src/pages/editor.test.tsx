@@ -6,7 +6,7 @@ import { renderApp } from "../test/renderApp";
 
 // One word a second: "w<i>" from i + 0.1 to i + 0.7 s, over the whole 88 s video.
 const words = Array.from({ length: 88 }, (_, i) => ({ text: `w${i}`, start: i + 0.1, end: i + 0.7 }));
-const transcript = { engine: "pocketsphinx", language: "en", duration: 88.1, words };
+const transcript = { engine: "pocketsphinx", language: "en", duration: 88.1, words, words_revision: "r1" };
 
 // Clip 1 runs from 10 to 40 s: words 10 to 39.
 const original = clip(1, 8, 10);
@@ -147,11 +147,13 @@ describe("the clip editor", () => {
     await screen.findByRole("progressbar", { name: "Job progress" });
     const patches = calls.filter((c) => c.method === "PATCH");
     expect(patches.map((c) => c.path)).toEqual(["/api/videos/v1/transcript", "/api/clips/c1"]);
+    // By index into the words as read: the server refuses them if the words changed since.
     expect(patches[0].body).toEqual({
       edits: [
         { start: 12, end: 13, text: "twelve" },
         { start: 15, end: 16, text: "fifteen more" },
       ],
+      words_revision: "r1",
     });
     // Nothing else changed: the same times again make the clip anew with the fixed words.
     expect(patches[1].body).toEqual({ start: 10, end: 40, snap: false });
