@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -13,6 +14,7 @@
 #include "jobs/speech_track.h"
 #include "media/audio_extract.h"
 #include "media/probe.h"
+#include "speech/correction_timing.h"
 
 namespace fs = std::filesystem;
 
@@ -143,7 +145,12 @@ PipelineResult run_pipeline(const fs::path& input, const fs::path& out_dir, cons
     result.transcript = engines.transcriber.transcribe(heard, settings.language, reporter.stage(kTranscribe));
     result.transcript.audio_track = sound.track.number;
   } else {
+    // Corrections made since (placed by estimate) are timed here, where the sound is at hand.
     result.transcript = *cached;
+    if (const auto runs = speech::correction_runs(*cached, 0, std::numeric_limits<double>::infinity()); !runs.empty()) {
+      speech::WordAligner aligner(engines.word_timing);
+      result.transcript = speech::time_corrections(*cached, runs, audio.samples(), 0.0, aligner);
+    }
   }
   reporter.check_cancel();
   if (auto reason = no_clips_reason(result.transcript, double(heard.samples.size()) / speech::kSampleRate, settings)) {

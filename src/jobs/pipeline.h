@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "speech/pocketsphinx_transcriber.h"
 #include "speech/transcriber.h"
 
 namespace clipgen::jobs {
@@ -67,10 +68,13 @@ struct PipelineEngines {
   speech::Transcriber& transcriber;
   analysis::Analyzer& analyzer;
   unsigned threads = 0;  // CPU threads for rendering; 0: every core
+  // Times the corrected words of a reused transcript (speech/correction_timing.h).
+  speech::PocketsphinxOptions word_timing{.model_dir = CLIPGEN_PS_MODEL_DIR};
 };
 
 // Runs the whole job, writing clip files into `out_dir` (created if needed). When `cached`
-// holds a transcript of the same audio track of this input, transcription is skipped. Throws media::MediaError for
+// holds a transcript of the same audio track of this input, transcription is skipped (its
+// corrected words are timed from the audio: result.transcript has those times). Throws media::MediaError for
 // input the user must fix, Canceled, or std::runtime_error for everything else; on a throw
 // no clip file is left half-written in out_dir.
 PipelineResult run_pipeline(const std::filesystem::path& input, const std::filesystem::path& out_dir,

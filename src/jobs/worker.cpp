@@ -300,7 +300,7 @@ void WorkerPool::process(const db::Job& job, const db::Video& video, const fs::p
   const auto result = [&] {
     try {
       return run_pipeline(input, scratch / "clips", settings,
-                          {transcriber, *engines.analyzer, options_.render_threads}, cached, hooks);
+                          {transcriber, *engines.analyzer, options_.render_threads, engines.word_timing}, cached, hooks);
     } catch (const std::invalid_argument& e) {
       // Given words the audio does not hold, or in a language the aligner cannot do: no retry
       // changes that.

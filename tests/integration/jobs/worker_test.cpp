@@ -17,6 +17,7 @@
 #include "folder_storage.h"
 #include "jobs/settings_json.h"
 #include "speech/pocketsphinx_transcriber.h"
+#include "speech/word_edits.h"
 #include "support/test_database.h"
 
 namespace fs = std::filesystem;
@@ -159,12 +160,27 @@ TEST_P(Worker, RunsARealJobPublishesItsClipsAndReusesTheTranscriptOnARerun) {
   ASSERT_TRUE(transcript);
   EXPECT_GT(transcript->words.size(), 5u);
 
-  // New settings for the same video: no second transcription.
+  // A word corrected meanwhile (to the word heard there: the user confirms it) is placed by
+  // estimate, spread over the two words it replaces.
+  const std::size_t k = transcript->words.size() / 2;
+  const speech::Word heard = transcript->words[k];
+  db::TranscriptRepository(database.db()).correct_latest(video.id, owner.id, [&](const speech::Transcript& t) {
+    return speech::apply_word_edits(t, {{k, k + 2, heard.text}});
+  });
+
+  // New settings for the same video: no second transcription; the correction is timed from
+  // the audio and kept.
   const auto rerun = submit(video, 1, 5, 7);
   ASSERT_TRUE(pool.run_one());
   EXPECT_EQ(job_now(rerun).status, db::JobStatus::succeeded) << job_now(rerun).error;
   EXPECT_EQ(db::ClipRepository(database.db()).list_for_job(rerun.id, owner.id).size(), 1u);
   EXPECT_EQ(transcriptions, 1);
+  const auto after = db::TranscriptRepository(database.db()).find(video.id, owner.id, "pocketsphinx", "en");
+  ASSERT_TRUE(after);
+  ASSERT_EQ(after->words.size(), transcript->words.size() - 1);
+  EXPECT_EQ(after->words[k].text, heard.text);
+  EXPECT_FALSE(after->words[k].estimated);
+  EXPECT_NEAR(after->words[k].start, heard.start, 0.1);  // where the recogniser heard it
   EXPECT_FALSE(pool.run_one());
 }
 
