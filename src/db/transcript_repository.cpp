@@ -13,6 +13,20 @@ std::optional<speech::Transcript> first_transcript(soci::rowset<std::string>& ro
   return std::nullopt;
 }
 
+// Locks the rows a read-modify-write reads (SQLite's BEGIN IMMEDIATE already holds the database).
+const char* for_update(Dialect dialect) { return dialect == Dialect::postgresql ? " FOR UPDATE" : ""; }
+
+void upsert(soci::session& sql, const std::string& video_id, const std::string& user_id, const std::string& source,
+            const speech::Transcript& transcript) {
+  const std::string words = text::to_json_text(speech::to_json(transcript));
+  const long long created = to_millis(now());
+  sql << "INSERT INTO transcripts (video_id, user_id, engine, language, words, created_at) "
+         "VALUES (:v, :u, :e, :l, :w, :c) "
+         "ON CONFLICT (video_id, engine, language) DO UPDATE SET words = excluded.words, created_at = excluded.created_at",
+      soci::use(video_id), soci::use(user_id), soci::use(source), soci::use(transcript.language), soci::use(words),
+      soci::use(created);
+}
+
 }  // namespace
 
 std::optional<speech::Transcript> TranscriptRepository::find(const std::string& video_id, const std::string& user_id,
@@ -41,8 +55,9 @@ std::optional<speech::Transcript> TranscriptRepository::correct_latest(
   WriteTransaction tx(sql, db_.dialect());
   std::string engine, language, words;
   soci::indicator found = soci::i_null;
-  sql << "SELECT engine, language, words FROM transcripts WHERE video_id = :v AND user_id = :u "
-         "ORDER BY created_at DESC LIMIT 1",
+  sql << std::string("SELECT engine, language, words FROM transcripts WHERE video_id = :v AND user_id = :u "
+                     "ORDER BY created_at DESC LIMIT 1") +
+             for_update(db_.dialect()),
       soci::use(video_id), soci::use(user_id), soci::into(engine, found), soci::into(language), soci::into(words);
   if (!sql.got_data() || found != soci::i_ok) return std::nullopt;
   auto corrected = edit(speech::transcript_from_json(nlohmann::json::parse(words)));
@@ -55,14 +70,26 @@ std::optional<speech::Transcript> TranscriptRepository::correct_latest(
 
 void TranscriptRepository::put(const std::string& video_id, const std::string& user_id, const std::string& source,
                                const speech::Transcript& transcript) {
-  const std::string words = text::to_json_text(speech::to_json(transcript));
-  const long long created = to_millis(now());
   auto sql = db_.session();
-  sql << "INSERT INTO transcripts (video_id, user_id, engine, language, words, created_at) "
-         "VALUES (:v, :u, :e, :l, :w, :c) "
-         "ON CONFLICT (video_id, engine, language) DO UPDATE SET words = excluded.words, created_at = excluded.created_at",
-      soci::use(video_id), soci::use(user_id), soci::use(source), soci::use(transcript.language),
-      soci::use(words), soci::use(created);
+  upsert(sql, video_id, user_id, source, transcript);
+}
+
+void TranscriptRepository::put_merged(
+    const std::string& video_id, const std::string& user_id, const std::string& source, const std::string& language,
+    const std::function<speech::Transcript(const std::optional<speech::Transcript>&)>& merge) {
+  auto sql = db_.session();
+  WriteTransaction tx(sql, db_.dialect());
+  std::optional<speech::Transcript> stored;
+  {
+    soci::rowset<std::string> rows =
+        (sql.prepare << std::string("SELECT words FROM transcripts "
+                                    "WHERE video_id = :v AND user_id = :u AND engine = :e AND language = :l") +
+                            for_update(db_.dialect()),
+         soci::use(video_id), soci::use(user_id), soci::use(source), soci::use(language));
+    stored = first_transcript(rows);
+  }
+  upsert(sql, video_id, user_id, source, merge(stored));
+  tx.commit();
 }
 
 }  // namespace clipgen::db

@@ -33,6 +33,11 @@ class TranscriptRepository {
   // Stores (or replaces) the transcript keyed by its source (as find) and language.
   void put(const std::string& video_id, const std::string& user_id, const std::string& source,
            const speech::Transcript& transcript);
+  // Stores merge(the transcript stored under that key now, if any) as put does, in one
+  // transaction: a job that reused a transcript keeps corrections made while it ran.
+  void put_merged(const std::string& video_id, const std::string& user_id, const std::string& source,
+                  const std::string& language,
+                  const std::function<speech::Transcript(const std::optional<speech::Transcript>&)>& merge);
 
  private:
   Database& db_;

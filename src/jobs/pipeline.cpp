@@ -149,7 +149,8 @@ PipelineResult run_pipeline(const fs::path& input, const fs::path& out_dir, cons
     result.transcript = *cached;
     if (const auto runs = speech::correction_runs(*cached, 0, std::numeric_limits<double>::infinity()); !runs.empty()) {
       speech::WordAligner aligner(engines.word_timing);
-      result.transcript = speech::time_corrections(*cached, runs, audio.samples(), 0.0, aligner);
+      result.transcript =
+          speech::time_corrections(*cached, runs, audio.samples(), 0.0, aligner, reporter.stage(kTranscribe));
     }
   }
   reporter.check_cancel();

@@ -50,8 +50,8 @@ struct PipelineResult {
   bool transcribed = false;            // false: the cached transcript was used
 };
 
-// Stage names reported through progress, in order.
-inline constexpr const char* kStages[] = {"probe", "audio", "transcribe", "analyze", "render"};
+// Stage names reported through progress, in order ("align": a render job timing fixed words).
+inline constexpr const char* kStages[] = {"probe", "audio", "transcribe", "align", "analyze", "render"};
 
 struct PipelineHooks {
   // (stage, percent 0..100 of the whole job). Called often; throttle at the receiver.

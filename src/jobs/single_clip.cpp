@@ -34,16 +34,22 @@ std::string spoken_text(const speech::Transcript& words) {
 }  // namespace
 
 speech::Transcript time_clip_corrections(const fs::path& input, const speech::Transcript& transcript,
-                                         const ClipEdit& edit, const speech::PocketsphinxOptions& engine) {
+                                         const ClipEdit& edit, const speech::PocketsphinxOptions& engine,
+                                         const PipelineHooks& hooks) {
   const auto runs = speech::correction_runs(transcript, edit.start, edit.end);
   if (runs.empty()) return transcript;
+  const auto report = [&](double fraction) {
+    if (hooks.cancel && hooks.cancel->load()) throw Canceled();
+    if (hooks.progress) hooks.progress("align", 100 * std::clamp(fraction, 0.0, 1.0));
+  };
+  report(0);
   const media::MediaInfo info = media::probe(input);
   if (info.audio_tracks.empty()) return transcript;  // render_single_clip names what is missing
   double from = runs.front().from, to = runs.front().to;
   for (const auto& run : runs) from = std::min(from, run.from), to = std::max(to, run.to);
   const auto samples = media::decode_audio_window(input, audio_stream_of(info, transcript.audio_track), from, to);
   speech::WordAligner aligner(engine);
-  return speech::time_corrections(transcript, runs, samples, from, aligner);
+  return speech::time_corrections(transcript, runs, samples, from, aligner, report);
 }
 
 ClipOutput render_single_clip(const fs::path& input, const speech::Transcript& transcript, const ClipEdit& edit,

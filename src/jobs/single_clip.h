@@ -20,10 +20,12 @@ namespace clipgen::jobs {
 // Canceled, std::runtime_error otherwise.
 // `transcript` with its corrected words in the clip [edit.start, edit.end] timed from the audio
 // of `input` (its transcript's track; speech/correction_timing.h); as it is when it has none
-// there. Throws media::MediaError for an unreadable input, std::runtime_error when the engine
-// fails.
+// there. Progress goes to hooks as stage "align" (about a second per run of corrected words).
+// Throws Canceled, media::MediaError for an unreadable input, std::runtime_error when the
+// engine fails.
 speech::Transcript time_clip_corrections(const std::filesystem::path& input, const speech::Transcript& transcript,
-                                         const ClipEdit& edit, const speech::PocketsphinxOptions& engine);
+                                         const ClipEdit& edit, const speech::PocketsphinxOptions& engine,
+                                         const PipelineHooks& hooks);
 
 ClipOutput render_single_clip(const std::filesystem::path& input, const speech::Transcript& transcript,
                               const ClipEdit& edit, const std::filesystem::path& out_dir, const std::string& stem,

@@ -308,8 +308,14 @@ void WorkerPool::process(const db::Job& job, const db::Video& video, const fs::p
       throw;
     }
   }();
-  // Stored again when reused too, so that the video's latest transcript is this job's words.
-  transcripts.put(video.id, job.user_id, source, result.transcript);
+  // Stored again when reused too, so that the video's latest transcript is this job's words;
+  // a reused one keeps corrections made while the job ran (and then this job's timing of the
+  // earlier ones is dropped: the next render times them).
+  transcripts.put_merged(video.id, job.user_id, source, settings.language,
+                         [&](const std::optional<speech::Transcript>& stored) {
+                           if (result.transcribed || !stored) return result.transcript;
+                           return speech::keep_timed_corrections(*stored, result.transcript);
+                         });
   publish(job, settings, result);
   spdlog::info("worker {}: job {} succeeded with {} clip(s)", options_.worker_id, job.id, result.clips.size());
 }
@@ -329,7 +335,7 @@ void WorkerPool::render(const db::Job& job, const db::Video& video, const fs::pa
   db::TranscriptRepository transcripts(db_);
   const auto stored = transcripts.latest(video.id, job.user_id);
   if (!stored) throw PermanentError("this video has no transcript yet: run a job on it first");
-  const auto transcript = time_clip_corrections(input, *stored, edit, engines.word_timing);
+  const auto transcript = time_clip_corrections(input, *stored, edit, engines.word_timing, hooks);
   if (transcript.words != stored->words)
     transcripts.correct_latest(video.id, job.user_id, [&](const speech::Transcript& now) {
       return speech::keep_timed_corrections(now, transcript);

@@ -27,10 +27,13 @@ std::vector<CorrectionRun> correction_runs(const Transcript& transcript, double 
 }
 
 Transcript time_corrections(const Transcript& transcript, const std::vector<CorrectionRun>& runs,
-                            std::span<const std::int16_t> samples, double offset, WordAligner& aligner) {
+                            std::span<const std::int16_t> samples, double offset, WordAligner& aligner,
+                            const std::function<void(double)>& progress) {
   Transcript out = transcript;
   auto& words = out.words;
-  for (const CorrectionRun& run : runs) {
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    if (progress) progress(double(r) / double(runs.size()));
+    const CorrectionRun& run = runs[r];
     const auto skip = static_cast<std::size_t>(std::max(0.0, (run.from - offset) * kSampleRate));
     const auto stop = std::min(samples.size(), static_cast<std::size_t>(std::max(0.0, (run.to - offset) * kSampleRate)));
     if (skip >= stop) continue;
@@ -70,6 +73,7 @@ Transcript time_corrections(const Transcript& transcript, const std::vector<Corr
       after.start = std::min(after.end, std::max(start_heard, words[run.last - 1].end));
     }
   }
+  if (progress) progress(1.0);
   return out;
 }
 

@@ -121,7 +121,14 @@ std::vector<Word> written_words(const std::vector<TextWord>& text, const std::ve
 
 }  // namespace
 
+struct WordAligner::KnownTextDecoder {
+  DecoderPtr decoder;
+  FePtr features;
+};
+
 WordAligner::WordAligner(PocketsphinxOptions options) : options_(std::move(options)) {}
+
+WordAligner::~WordAligner() = default;
 
 Alignment WordAligner::align(const SpeechAudio& audio, const std::vector<TextWord>& text,
                              const std::function<void(double)>& progress) {
@@ -228,10 +235,14 @@ std::optional<std::vector<Word>> WordAligner::align_known(std::span<const std::i
                                                           const std::vector<TextWord>& text) {
   auto tokens = tokens_of(text);
   if (tokens.empty() || samples.empty()) return std::nullopt;
-  DecoderPtr decoder = make_decoder(options_.model_dir, options_.decoder);
-  FePtr features = make_feature_extractor(decoder.get());
-  const auto timed = align_sequence(decoder.get(), features.get(), samples, offset,
-                                    sayable(decoder.get(), tokens, 0, tokens.size()));
+  if (!known_) {
+    DecoderPtr decoder = make_decoder(options_.model_dir, options_.decoder);
+    FePtr features = make_feature_extractor(decoder.get());
+    known_ = std::make_unique<KnownTextDecoder>(KnownTextDecoder{std::move(decoder), std::move(features)});
+  }
+  const auto sequence = sayable(known_->decoder.get(), tokens, 0, tokens.size());
+  if (std::find(sequence.begin(), sequence.end(), "") != sequence.end()) return std::nullopt;
+  const auto timed = align_sequence(known_->decoder.get(), known_->features.get(), samples, offset, sequence);
   if (!timed) return std::nullopt;
   take_times(tokens, 0, *timed);
   return written_words(text, tokens, offset, offset + static_cast<double>(samples.size()) / kSampleRate);

@@ -13,6 +13,7 @@
 // Cost: one free recognition plus the gaps again; memory linear in the words.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -43,6 +44,9 @@ inline constexpr double kMinHeardShare = 0.2;
 class WordAligner {
  public:
   explicit WordAligner(PocketsphinxOptions options);
+  ~WordAligner();
+  WordAligner(const WordAligner&) = delete;
+  WordAligner& operator=(const WordAligner&) = delete;
   // English text only (the recogniser's model). Throws std::invalid_argument when `text` is
   // empty or fewer than kMinHeardShare of its words are heard in the audio (naming the share),
   // std::runtime_error when the engine fails. `progress` as Transcriber::transcribe.
@@ -53,12 +57,16 @@ class WordAligner {
   // `offset` s into the recording), by forced alignment alone: no free recognition, so a few
   // seconds of audio around a corrected run are enough. One Word per TextWord, in its written
   // form; nullopt when the decoder does not reach the sequence's end (the words are not all in
-  // that audio). Throws std::runtime_error when the engine fails.
+  // that audio) or a word cannot be said with the dictionary (as the model's spoken-noise unit
+  // it takes any 30 ms, and the word after it takes its sound). Calls share one decoder.
+  // Throws std::runtime_error when the engine fails.
   std::optional<std::vector<Word>> align_known(std::span<const std::int16_t> samples, double offset,
                                                const std::vector<TextWord>& text);
 
  private:
+  struct KnownTextDecoder;
   PocketsphinxOptions options_;
+  std::unique_ptr<KnownTextDecoder> known_;  // align_known's, made on its first call
 };
 
 }  // namespace clipgen::speech

@@ -509,6 +509,32 @@ TEST_P(Repositories, ACorrectionEditsTheLatestTranscriptOnly) {
   EXPECT_FALSE(transcripts.correct_latest(video.id, bob.id, edit));
 }
 
+TEST_P(Repositories, AMergedPutSeesTheTranscriptStoredNowAndStoresWhatTheMergeGives) {
+  const auto ada = make_user("ada@example.com");
+  const auto video = make_video(ada);
+  db::TranscriptRepository transcripts(database.db());
+  const speech::Transcript read{{{"ask", 0.5, 0.9, 0.8}}, "pocketsphinx", "en", 11.0};
+  std::optional<speech::Transcript> seen;
+  const auto remember = [&](const std::optional<speech::Transcript>& stored) {
+    seen = stored;
+    return read;
+  };
+  transcripts.put_merged(video.id, ada.id, "pocketsphinx", "en", remember);  // nothing stored yet
+  EXPECT_FALSE(seen);
+  // Corrected while a job that read it ran: the job's merge sees the correction and keeps it.
+  transcripts.correct_latest(video.id, ada.id, [](speech::Transcript t) {
+    t.words[0].text = "task";
+    return t;
+  });
+  transcripts.put_merged(video.id, ada.id, "pocketsphinx", "en", [&](const std::optional<speech::Transcript>& stored) {
+    seen = stored;
+    return *stored;
+  });
+  ASSERT_TRUE(seen);
+  EXPECT_EQ(seen->words[0].text, "task");
+  EXPECT_EQ(transcripts.latest(video.id, ada.id)->words[0].text, "task");
+}
+
 TEST_P(Repositories, ClipsMadeBeforeTheEditorTakeTheFramingOfTheirJob) {
   const auto ada = make_user("ada@example.com");
   const auto video = make_video(ada);

@@ -53,7 +53,9 @@ TEST(CorrectionTiming, FixedWordsStartWhereTheManifestosWordTimesSay) {
   ASSERT_EQ(runs.size(), 3u);
 
   WordAligner aligner({});
-  const Transcript timed = time_corrections(corrected, runs, samples, 0.0, aligner);
+  double done = 0;
+  const Transcript timed = time_corrections(corrected, runs, samples, 0.0, aligner, [&](double f) { done = f; });
+  EXPECT_EQ(done, 1.0);
   ASSERT_EQ(timed.words.size(), corrected.words.size());
   std::vector<double> estimated_errors, timed_errors;
   std::size_t fixed = 0;
@@ -75,6 +77,23 @@ TEST(CorrectionTiming, FixedWordsStartWhereTheManifestosWordTimesSay) {
   EXPECT_LT(median, 0.08);
   EXPECT_LT(worst, 0.25);
   EXPECT_LT(median, estimated);
+}
+
+TEST(CorrectionTiming, ARunWithAWordTheDictionaryCannotSayKeepsItsEstimate) {
+  // jfk.wav ("And so my fellow Americans"), the words around the fixes as pocketsphinx heard
+  // them there: "so" is timed; "zxqvw" would be the model's spoken-noise unit, which takes any
+  // 30 ms (and the next word its sound), so its run stays as placed.
+  const auto samples = testing::pcm_of(kMedia / "speech/jfk.wav");
+  Transcript t;
+  t.duration = double(samples.size()) / kSampleRate;
+  t.words = {{"And", 0.36, 0.76}, {"so", 0.76, 1.04, 1.0, true}, {"my", 1.04, 1.31},
+             {"zxqvw", 1.31, 1.7, 1.0, true}, {"Americans", 1.7, 2.23}};
+  WordAligner aligner({});
+  const auto timed = time_corrections(t, correction_runs(t, 0, t.duration), samples, 0.0, aligner, {});
+  EXPECT_FALSE(timed.words[1].estimated);
+  EXPECT_GT(timed.words[1].end - timed.words[1].start, 0.05);
+  EXPECT_TRUE(timed.words[3].estimated);
+  EXPECT_EQ(timed.words[3], t.words[3]);
 }
 
 }  // namespace

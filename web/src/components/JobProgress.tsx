@@ -10,6 +10,7 @@ const stageNames: Record<string, string> = {
   probe: "Reading the video",
   audio: "Extracting the audio",
   transcribe: "Transcribing speech",
+  align: "Timing the fixed words",
   analyze: "Finding the best moments",
   render: "Rendering clips",
   publish: "Saving clips",
