@@ -15,9 +15,9 @@ std::string mime_type(const fs::path& file) {
       {".jpeg", "image/jpeg"},       {".png", "image/png"},        {".svg", "image/svg+xml"},
       {".ico", "image/x-icon"},      {".webp", "image/webp"},      {".html", "text/html; charset=utf-8"},
       {".js", "text/javascript"},    {".mjs", "text/javascript"},  {".css", "text/css"},
-      {".json", "application/json"}, {".map", "application/json"}, {".srt", "application/x-subrip"},
+      {".json", "application/json"}, {".map", "application/json"}, {".srt", "application/x-subrip; charset=utf-8"},
       {".ass", "text/x-ssa; charset=utf-8"},
-      {".vtt", "text/vtt"},          {".txt", "text/plain; charset=utf-8"}, {".woff2", "font/woff2"},
+      {".vtt", "text/vtt; charset=utf-8"},          {".txt", "text/plain; charset=utf-8"}, {".woff2", "font/woff2"},
       {".woff", "font/woff"},        {".wasm", "application/wasm"}};
   const auto it = kTypes.find(file.extension().string());
   return it == kTypes.end() ? "application/octet-stream" : it->second;

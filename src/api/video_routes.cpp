@@ -151,7 +151,7 @@ std::vector<speech::WordEdit> read_word_edits(const nlohmann::json& body) {
       throw invalid_field(name + ".text", "holds control characters");
     std::replace_if(raw.begin(), raw.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
     // Stored and shown as captions: NFC, and no zero-width or bidi-control words.
-    std::string words = text::display_text(raw, raw.size());
+    std::string words = text::visible_words(text::display_text(raw, raw.size()));
     if (words.empty() && raw.find_first_not_of(' ') != std::string::npos)
       throw invalid_field(name + ".text", "holds no visible character (to delete the words, send \"\")");
     edits.push_back({index("start"), index("end"), std::move(words)});

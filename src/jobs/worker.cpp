@@ -364,8 +364,8 @@ void WorkerPool::render(const db::Job& job, const db::Video& video, const fs::pa
   try {
     storage_.put_file(clip->storage_key, out.video, "video/mp4");
     storage_.put_file(clip->thumbnail_key, out.thumbnail, "image/jpeg");
-    storage_.put_file(clip->subtitles_key, out.subtitles, "application/x-subrip");
-    if (!out.captions.empty()) storage_.put_file(clip->captions_key, out.captions, "text/x-ssa");
+    storage_.put_file(clip->subtitles_key, out.subtitles, "application/x-subrip; charset=utf-8");
+    if (!out.captions.empty()) storage_.put_file(clip->captions_key, out.captions, "text/x-ssa; charset=utf-8");
   } catch (...) {
     for (const auto& key : uploaded) storage_.remove(key);
     throw;
@@ -391,7 +391,7 @@ void WorkerPool::publish(const db::Job& job, const ClipSettings& settings, const
     auto row = clip_row(job, settings, clip);
     storage_.put_file(row.storage_key, clip.video, "video/mp4");
     storage_.put_file(row.thumbnail_key, clip.thumbnail, "image/jpeg");
-    storage_.put_file(row.subtitles_key, clip.subtitles, "application/x-subrip");
+    storage_.put_file(row.subtitles_key, clip.subtitles, "application/x-subrip; charset=utf-8");
     rows.push_back(std::move(row));
   }
   const db::JobOutcome outcome{result.notes, result.usage.input_tokens, result.usage.output_tokens,

@@ -38,4 +38,34 @@ std::string display_text(std::string_view raw, std::size_t max_code_points) {
   return std::string(first_code_points(out, max_code_points));
 }
 
+std::string visible_words(std::string_view text) {
+  const icu::UnicodeString all = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString out, word;
+  bool shows = false;
+  const auto end_word = [&] {
+    if (shows) {
+      if (!out.isEmpty()) out.append(UChar32(' '));
+      out.append(word);
+    }
+    word.remove();
+    shows = false;
+  };
+  for (int32_t i = 0; i < all.length(); i = all.moveIndex32(i, 1)) {
+    const UChar32 c = all.char32At(i);
+    if (u_isUWhiteSpace(c)) {
+      end_word();
+      continue;
+    }
+    word.append(c);
+    const auto category = u_charType(c);
+    if (!u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) && category != U_NON_SPACING_MARK &&
+        category != U_ENCLOSING_MARK)
+      shows = true;
+  }
+  end_word();
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
 }  // namespace clipgen::text

@@ -13,4 +13,10 @@ namespace clipgen::text {
 // when nothing is left.
 std::string display_text(std::string_view raw, std::size_t max_code_points);
 
+// Words as a caption shows them: `text` (UTF-8) with every white space character (Unicode
+// White_Space: no-break, ideographic, ... spaces) made one ASCII space between words, and the
+// words that show nothing dropped: those made only of default-ignorable code points (the Hangul
+// fillers, variation selectors) and combining marks with no letter to sit on. Pure.
+std::string visible_words(std::string_view text);
+
 }  // namespace clipgen::text

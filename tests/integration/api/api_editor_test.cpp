@@ -128,6 +128,7 @@ class ApiEditorTest : public clipgen::testing::ServerSuite<ApiEditorTest> {
     bad_edit({{{"start", -1}, {"end", 0}, {"text", "a"}}}, "edits[0].start");
     bad_edit({{{"start", 0}, {"end", 1}}}, "edits[0].text");
     bad_edit({{{"start", 1}, {"end", 1}, {"text", "\u200b"}}}, "edits[0].text");  // an invisible word
+    bad_edit({{{"start", 1}, {"end", 1}, {"text", "\u00a0\u3164\ufe0f"}}}, "edits[0].text");  // spaces and fillers
     std::string flood;
     for (int i = 0; i < 5000; ++i) flood += "a ";
     bad_edit({{{"start", 1}, {"end", 1}, {"text", flood}}}, "edits[0]");  // 5,000 words into one gap
@@ -226,6 +227,7 @@ class ApiEditorTest : public clipgen::testing::ServerSuite<ApiEditorTest> {
     EXPECT_NEAR(probed_duration(save(file->body, "trimmed.mp4")), end - start, kFrame);
     const auto srt = fetch(client, path + "/subtitles");
     ASSERT_EQ(srt->status, 200);
+    EXPECT_EQ(srt->get_header_value("Content-Type"), "application/x-subrip; charset=utf-8");  // words in any script
     EXPECT_NE(srt->body.find("dear fellow"), std::string::npos) << srt->body;
     const auto ass = fetch(client, path + "/captions");
     ASSERT_EQ(ass->status, 200);

@@ -29,4 +29,11 @@ TEST(DisplayText, TextIsComposedAndBounded) {
 }
 
 }  // namespace
+TEST(VisibleWords, SpacesOfAnyKindSeparateWordsAndWordsThatShowNothingGo) {
+  EXPECT_EQ(visible_words("fellow\u00a0Americans\u3000ask"), "fellow Americans ask");
+  // A lone no-break space, a Hangul filler, a variation selector, a combining mark alone.
+  EXPECT_EQ(visible_words("\u00a0 \u3164 \ufe0f \u0301"), "");
+  EXPECT_EQ(visible_words("caf\u0065\u0301 \u2764\ufe0f \u05e9\u05dc\u05d5\u05dd"), "cafe\u0301 \u2764\ufe0f \u05e9\u05dc\u05d5\u05dd");
+}
+
 }  // namespace clipgen::text
