@@ -94,14 +94,18 @@ Transcript apply_word_edits(const Transcript& transcript, const std::vector<Word
     const double least = kMinInsertedWordSeconds * static_cast<double>(texts.size());
     double from = i > 0 ? words[i - 1].end : i < n ? std::max(0.0, words[i].start - least) : 0.0;
     double to = i < n ? words[i].start : from + least;
+    if (i == n && transcript.duration > 0) to = std::min(to, transcript.duration);  // not past the recording
     if (to - from < least) {
+      // A shortened neighbour's time is no longer what was heard: it is timed again with them.
       if (i > 0 && !touched[i - 1]) {
         from = (words[i - 1].start + words[i - 1].end) / 2;
         out_words[i - 1].end = from;
+        out_words[i - 1].estimated = true;
       }
       if (i < n && !touched[i]) {
         to = (words[i].start + words[i].end) / 2;
         out_words[i].start = to;
+        out_words[i].estimated = true;
       }
     }
     placed.push_back({&item, spread(texts, from, std::max(from, to))});

@@ -67,7 +67,16 @@ TEST(WordEdits, AnInsertionTakesTheGapOrMakesRoomInItsNeighbours) {
   EXPECT_EQ(text_of(three), "ask knot what oh so very your country");
   EXPECT_DOUBLE_EQ(three.words[2].end, (before.words[2].start + before.words[2].end) / 2);
   EXPECT_DOUBLE_EQ(three.words[6].start, (before.words[3].start + before.words[3].end) / 2);
+  EXPECT_TRUE(three.words[2].estimated);  // shortened: timed again with the new words
+  EXPECT_TRUE(three.words[6].estimated);
+  EXPECT_FALSE(three.words[1].estimated);
   expect_ordered(three);
+  // Words put after the last never run past the recording's end.
+  auto short_recording = before;
+  short_recording.duration = 4.0;
+  const auto appended = apply_word_edits(short_recording, {{5, 5, "for you and me"}});
+  EXPECT_LE(appended.words.back().end, 4.0);
+  expect_ordered(appended);
   // At the very end and the very start.
   EXPECT_EQ(text_of(apply_word_edits(before, {{5, 5, "now"}, {0, 0, "so"}})), "so ask knot what your country now");
   expect_ordered(apply_word_edits(before, {{5, 5, "now"}, {0, 0, "so"}}));
