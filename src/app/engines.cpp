@@ -15,7 +15,7 @@ namespace clipgen::app {
 namespace {
 
 speech::PocketsphinxOptions pocketsphinx_options(const EngineOptions& options) {
-  return {.model_dir = CLIPGEN_PS_MODEL_DIR, .threads = options.threads};
+  return speech::installed_pocketsphinx(options.threads);
 }
 
 std::unique_ptr<speech::Transcriber> make_pocketsphinx(const EngineOptions& options) {

@@ -69,7 +69,7 @@ struct PipelineEngines {
   analysis::Analyzer& analyzer;
   unsigned threads = 0;  // CPU threads for rendering; 0: every core
   // Times the corrected words of a reused transcript (speech/correction_timing.h).
-  speech::PocketsphinxOptions word_timing{.model_dir = CLIPGEN_PS_MODEL_DIR};
+  speech::PocketsphinxOptions word_timing = speech::installed_pocketsphinx();
 };
 
 // Runs the whole job, writing clip files into `out_dir` (created if needed). When `cached`

@@ -34,7 +34,7 @@ struct Engines {
   // those words instead of `transcriber` (speech::AlignedTranscriber).
   std::function<std::unique_ptr<speech::Transcriber>(std::vector<speech::TextWord>)> align;
   // Times a render's corrected words from the audio (speech/correction_timing.h).
-  speech::PocketsphinxOptions word_timing{.model_dir = CLIPGEN_PS_MODEL_DIR};
+  speech::PocketsphinxOptions word_timing = speech::installed_pocketsphinx();
 };
 using EngineFactory = std::function<Engines()>;
 

@@ -34,6 +34,10 @@ std::vector<Chunk> speech_chunks(const SpeechAudio& audio) {
 
 }  // namespace
 
+PocketsphinxOptions installed_pocketsphinx(unsigned threads) {
+  return {.model_dir = CLIPGEN_PS_MODEL_DIR, .threads = threads};
+}
+
 PocketsphinxTranscriber::PocketsphinxTranscriber(PocketsphinxOptions options) : options_(std::move(options)) {}
 
 Transcript PocketsphinxTranscriber::recognise(const SpeechAudio& audio, const std::string& language,

@@ -14,6 +14,9 @@ struct PocketsphinxOptions {
   DecoderSettings decoder;  // for recognition and for word alignment
 };
 
+// The options with the model this build was configured with (CLIPGEN_PS_MODEL_DIR).
+PocketsphinxOptions installed_pocketsphinx(unsigned threads = 0);
+
 class PocketsphinxTranscriber final : public Transcriber {
  public:
   explicit PocketsphinxTranscriber(PocketsphinxOptions options);
