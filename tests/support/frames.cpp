@@ -69,6 +69,34 @@ std::vector<TimedFrame> decode_frames(const std::filesystem::path& file, int wid
   return frames;
 }
 
+std::vector<BlockColours> block_colours(const std::filesystem::path& file, double per_second, int columns, int rows) {
+  constexpr int kBlock = 8;  // pixels a block is decoded at, averaged here
+  const int width = columns * kBlock, height = rows * kBlock;
+  const auto r = run_command({"ffmpeg", "-nostdin", "-v", "error", "-i", file.string(), "-map", "0:v:0", "-vf",
+                              "fps=" + std::to_string(per_second) + ",scale=" + std::to_string(width) + ":" +
+                                  std::to_string(height) + ":flags=area,format=rgb24",
+                              "-f", "rawvideo", "-"});
+  if (r.exit_code != 0)
+    throw std::runtime_error("ffmpeg could not decode the pictures of " + file.string() + ": " + last_lines(r.err, 2));
+  const std::size_t size = static_cast<std::size_t>(width) * height * 3;
+  std::vector<BlockColours> out;
+  for (std::size_t k = 0; (k + 1) * size <= r.out.size(); ++k) {
+    BlockColours picture{static_cast<double>(k) / per_second, {}};
+    for (int by = 0; by < rows; ++by)
+      for (int bx = 0; bx < columns; ++bx) {
+        std::array<double, 3> sum{};
+        for (int y = by * kBlock; y < (by + 1) * kBlock; ++y)
+          for (int x = bx * kBlock; x < (bx + 1) * kBlock; ++x)
+            for (int c = 0; c < 3; ++c)
+              sum[c] += static_cast<std::uint8_t>(r.out[k * size + (static_cast<std::size_t>(y) * width + x) * 3 + c]);
+        for (double& v : sum) v /= kBlock * kBlock;
+        picture.blocks.push_back(sum);
+      }
+    out.push_back(std::move(picture));
+  }
+  return out;
+}
+
 double mean_difference(const GrayFrame& a, const GrayFrame& b, int row_from, int row_to) {
   if (a.width != b.width || a.height != b.height) throw std::invalid_argument("frames differ in size");
   long long sum = 0;
