@@ -16,6 +16,13 @@ degraded=$build/test-work/degraded-speech
 bash "$root/bench/speech/inputs/make-degraded-speech.sh" "$root/../shared/media" "$degraded"
 "$build/bench/speech/decoder_settings_bench" "$root/../shared/media" "$degraded"
 "$build/bench/reframe/reframe_bench" "$talk"
+conversation=$build/test-work/conversation.mp4
+if [ ! -s "$conversation" ]; then
+  bash "$root/tests/tools/make-conversation.sh" "${conversation%.mp4}.tmp.mp4"
+  mv "${conversation%.mp4}.tmp.turns.json" "${conversation%.mp4}.turns.json"
+  mv "${conversation%.mp4}.tmp.mp4" "$conversation"
+fi
+"$build/bench/reframe/conversation_bench" "$conversation"
 for script in "$root"/bench/*/*.sh; do
   bash "$script" "$build/src/app/clipgen" "$talk"
 done

@@ -31,6 +31,8 @@ phase "the same suites under AddressSanitizer and UBSan: run"
 mkdir -p "$asan/test-work"
 ln -sf "$build/test-work/talk.mp4" "$asan/test-work/talk.mp4"
 ln -sfn "$build/test-work/sync-matrix" "$asan/test-work/sync-matrix"
+ln -sf "$build/test-work/conversation.mp4" "$asan/test-work/conversation.mp4"
+ln -sf "$build/test-work/conversation.turns.json" "$asan/test-work/conversation.turns.json"
 # `clipgen process` on the whole talk is covered stage by stage above; end to end it is the one
 # run too slow to repeat instrumented (RemoteEngines runs it too, with the remote engines faked;
 # their clients are covered instrumented by the llm, speech and net suites). The API's process
@@ -53,9 +55,11 @@ ln -sfn "$build/test-work/sync-matrix" "$asan/test-work/sync-matrix"
 # maker's talk clip run instrumented inside the API flow suite's job (same worker, same clip maker).
 # `clipgen render` is wiring over the renderer that the instrumented sync matrix and renderer
 # tests run; the clip editor's suite (one job, three renders) stays instrumented: it is the only
-# run of the render jobs' swap of files and rows.
+# run of the render jobs' swap of files and rows. A conversation's clip through the clip maker
+# transcribes and renders at full size; the instrumented conversation suite runs the same framing
+# and split render at a small size, and the unit suites the labelling.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
-  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|CorrectionTiming\.|TranscriptFlag\.|ApiAbuseTest\.PasswordHashing|postgresql\.ApiAbuseTest\.|ApiTranscriptTest\.GivenCaptions|CaptionSync\.|WordTiming\.(Manifesto|FirstWordAfterDigitalSilence|APauseInTheMiddle)|ClipMaker\.MakesAVertical|Transcription\.(Sonnet|ParallelChunks|WordsAreTimed|Librivox)|Jfk/PaddedCopy\.ShiftsEveryWordByExactlyThePadding/(room_tone|music)|Dialects/Worker\.(RunsARealJob|AFinishingStop)|RenderCommand\.RendersTheWindow)')
+  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|CorrectionTiming\.|TranscriptFlag\.|ApiAbuseTest\.PasswordHashing|postgresql\.ApiAbuseTest\.|ApiTranscriptTest\.GivenCaptions|CaptionSync\.|WordTiming\.(Manifesto|FirstWordAfterDigitalSilence|APauseInTheMiddle)|ClipMaker\.MakesAVertical|Transcription\.(Sonnet|ParallelChunks|WordsAreTimed|Librivox)|Jfk/PaddedCopy\.ShiftsEveryWordByExactlyThePadding/(room_tone|music)|Dialects/Worker\.(RunsARealJob|AFinishingStop)|RenderCommand\.RendersTheWindow|ConversationClip\.)')
 
 phase "fuzzing (libFuzzer, Debian's clang): each target's regression inputs, then 10 s of fuzzing"
 "$root/scripts/fuzz.sh" 10

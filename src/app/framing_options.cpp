@@ -8,7 +8,9 @@ void add_framing_options(CLI::App& command, jobs::ClipSettings& settings) {
   command.add_option("--aspect", settings.aspect, "Output shape: 9:16, 1:1, 16:9 or original")
       ->envname("CLIPGEN_ASPECT")->capture_default_str();
   command.add_option("--layout", settings.layout,
-                     "fill (crop to the shape), fit (whole frame over a blurred copy), auto (by faces)")
+                     "fill (crop to whoever talks, cutting between people), split (two people, a half each, "
+                     "the talker marked), fit (whole frame over a blurred copy), auto (split when two people "
+                     "talk, fill when one does, fit when nobody is in the picture)")
       ->envname("CLIPGEN_LAYOUT")->capture_default_str();
   command.add_flag("--captions,!--no-captions", settings.captions, "Burn word-by-word captions into the clips")
       ->envname("CLIPGEN_CAPTIONS");

@@ -37,6 +37,19 @@ std::vector<captions::Keepout> face_keepouts(const std::vector<reframe::OutputFa
   return keepouts;
 }
 
+// Where somebody is heard: the words, joined across short gaps.
+std::vector<reframe::TimeSpan> voice_of(const std::vector<speech::Word>& words) {
+  constexpr double kJoin = 0.3;  // seconds between words that are one stretch of speech
+  std::vector<reframe::TimeSpan> voice;
+  for (const auto& w : words) {
+    if (!voice.empty() && w.start - voice.back().end <= kJoin)
+      voice.back().end = std::max(voice.back().end, w.end);
+    else
+      voice.push_back({w.start, w.end});
+  }
+  return voice;
+}
+
 }  // namespace
 
 void make_clip(const fs::path& input, const media::MediaInfo& info, const ClipSettings& settings,
@@ -49,13 +62,20 @@ void make_clip(const fs::path& input, const media::MediaInfo& info, const ClipSe
   const reframe::SamplingOptions sampling{.threads = static_cast<int>(threads)};
   const auto faces = reframe::sample_faces(input, start, end, detector, sampling,
                                            [&](double f) { progress(f * kSamplingShare); });
+  auto words = speech::clip_transcript(transcript, start, end);
+  std::vector<speech::Word> heard = words.words;
+  for (auto& w : heard) w.start += start, w.end += start;
   const auto framing = reframe::plan_framing(
       faces, {.layout = settings.layout, .out_width = out_w, .out_height = out_h,
-              .fps = info.fps > 0 ? info.fps : 25, .start = start, .end = end});
+              .fps = info.fps > 0 ? info.fps : 25, .start = start, .end = end, .voice = voice_of(heard)});
+  // Labels only tell people apart: with one person in the picture there is nobody to tell apart.
+  if (framing.conversation.people.size() >= 2)
+    for (std::size_t i = 0; i < heard.size(); ++i)
+      words.words[i].speaker = reframe::speaker_of_word(framing.conversation, faces, heard[i].start, heard[i].end);
 
   media::RenderSpec spec{.start = start, .end = end, .out_width = out_w, .out_height = out_h,
-                         .crop = framing.crop, .layout = framing.layout, .audio_stream = audio_stream};
-  const auto words = speech::clip_transcript(transcript, start, end);
+                         .crop = framing.crop, .layout = framing.layout, .split = framing.split,
+                         .audio_stream = audio_stream};
   std::optional<ScratchFile> ass;
   if (settings.captions) {
     const captions::CaptionStyle* style = captions::find_style(settings.caption_style);
@@ -73,6 +93,7 @@ void make_clip(const fs::path& input, const media::MediaInfo& info, const ClipSe
   media::write_thumbnail(input, framing.thumbnail_time, media::crop_at(framing.crop, framing.thumbnail_time),
                          out_w / 2, out_h / 2, clip.thumbnail);
   write_text(clip.subtitles, speech::to_srt(words));
+  clip.words = words.words;
   const auto written = media::probe(clip.video);
   clip.width = written.width;
   clip.height = written.height;

@@ -180,8 +180,20 @@ PipelineResult run_pipeline(const fs::path& input, const fs::path& out_dir, cons
   }
   render_clips(input, info, settings, result.transcript, sound.track.stream_index, engines.threads, result.clips,
                reporter);
+  for (const auto& clip : result.clips) keep_speaker_labels(result.transcript, clip);
   reporter.stage(kRender)(1);
   return result;
+}
+
+void keep_speaker_labels(speech::Transcript& transcript, const ClipOutput& clip) {
+  // The clip's words are the transcript's inside its window, in order (speech::clip_transcript).
+  auto it = std::lower_bound(transcript.words.begin(), transcript.words.end(), clip.highlight.start,
+                             [](const speech::Word& w, double t) { return w.start < t; });
+  for (const auto& word : clip.words) {
+    while (it != transcript.words.end() && it->start < clip.highlight.start + word.start - 1e-6) ++it;
+    if (it == transcript.words.end()) return;
+    if (it->text == word.text && word.speaker > 0) it->speaker = word.speaker;
+  }
 }
 
 }  // namespace clipgen::jobs

@@ -22,7 +22,7 @@ struct ClipSettings {
   double min_duration = 20;    // seconds, 5..180, < max_duration
   double max_duration = 60;
   std::string aspect = "9:16"; // 9:16 | 1:1 | 16:9 | original
-  std::string layout = "auto"; // auto | fill | fit
+  std::string layout = "auto"; // auto | fill | split | fit
   bool captions = false;
   std::string caption_style = "bold";
   std::string language = "en";
@@ -40,7 +40,14 @@ struct ClipOutput {
   int width = 0, height = 0;
   double duration = 0;                 // measured on the written file
   std::uint64_t size_bytes = 0;
+  // The clip's words (times from its start), labelled with who says them when its picture shows
+  // two or more people (reframe/active_speaker.h).
+  std::vector<speech::Word> words;
 };
+
+// Copies the speaker labels of `clip`'s words onto the same words of `transcript` (the whole
+// input's), so that the video's transcript shows the turns of every clip rendered from it.
+void keep_speaker_labels(speech::Transcript& transcript, const ClipOutput& clip);
 
 struct PipelineResult {
   speech::Transcript transcript;

@@ -14,7 +14,7 @@ namespace clipgen::jobs {
 namespace {
 
 constexpr std::array<std::string_view, 4> kAspects = {"9:16", "1:1", "16:9", "original"};
-constexpr std::array<std::string_view, 3> kLayouts = {"auto", "fill", "fit"};
+constexpr std::array<std::string_view, 4> kLayouts = {"auto", "fill", "split", "fit"};
 constexpr std::size_t kMaxPromptChars = 2000;
 constexpr int kMaxAudioTrack = 64;
 
@@ -52,7 +52,7 @@ std::optional<SettingsError> validate_framing(const ClipSettings& s) {
   if (!one_of(s.aspect, kAspects))
     return SettingsError{"aspect", fmt::format("must be one of 9:16, 1:1, 16:9, original; got '{}'", s.aspect)};
   if (!one_of(s.layout, kLayouts))
-    return SettingsError{"layout", fmt::format("must be one of auto, fill, fit; got '{}'", s.layout)};
+    return SettingsError{"layout", fmt::format("must be one of auto, fill, split, fit; got '{}'", s.layout)};
   if (!captions::find_style(s.caption_style))
     return SettingsError{"caption_style", fmt::format("must be one of {}; got '{}'", captions::style_names(),
                                                       s.caption_style)};

@@ -335,14 +335,16 @@ void WorkerPool::render(const db::Job& job, const db::Video& video, const fs::pa
   db::TranscriptRepository transcripts(db_);
   const auto stored = transcripts.latest(video.id, job.user_id);
   if (!stored) throw PermanentError("this video has no transcript yet: run a job on it first");
-  const auto transcript = time_clip_corrections(input, *stored, edit, engines.word_timing, hooks);
+  auto transcript = time_clip_corrections(input, *stored, edit, engines.word_timing, hooks);
+  const int version = clip->version + 1;
+  const auto out = render_single_clip(input, transcript, edit, scratch / "clip", fmt::format("v{}", version),
+                                      options_.render_threads, hooks);
+  // The timing of the corrections and the clip's speaker labels are kept with the video's words.
+  keep_speaker_labels(transcript, out);
   if (transcript.words != stored->words)
     transcripts.correct_latest(video.id, job.user_id, [&](const speech::Transcript& now) {
       return speech::keep_timed_corrections(now, transcript);
     });
-  const int version = clip->version + 1;
-  const auto out = render_single_clip(input, transcript, edit, scratch / "clip", fmt::format("v{}", version),
-                                      options_.render_threads, hooks);
 
   clip->start_s = out.highlight.start;
   clip->end_s = out.highlight.end;

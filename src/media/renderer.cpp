@@ -36,6 +36,16 @@ std::string video_filters(const RenderSpec& spec, int rotation, const CropRect& 
   if (spec.layout == Layout::Fill) {
     chain += fmt::format("crop=w={}:h={}:x={}:y={}:exact=1,scale={}:{}:flags=bicubic", first_crop.w, first_crop.h,
                          first_crop.x, first_crop.y, w, h);
+  } else if (spec.layout == Layout::Split) {
+    const auto [hw, hh] = split_half(w, h);
+    // Each half's border is drawn with thickness 0 (invisible) until its person talks.
+    auto half = [&](const char* name, const CropRect& c) {
+      return fmt::format("crop=w={}:h={}:x={}:y={}:exact=1,scale={}:{}:flags=bicubic,setsar=1,"
+                         "drawbox@{}=x=0:y=0:w=iw:h=ih:color=0xF5C542@0.9:t=0",
+                         c.w, c.h, c.x, c.y, hw, hh, name);
+    };
+    chain += fmt::format("split[first][second];[first]{}[a];[second]{}[b];[a][b]{}", half("first", spec.split.first),
+                         half("second", spec.split.second), h >= w ? "vstack" : "hstack");
   } else {
     // The background is blurred at 1/8 size: the same look as a full-size blur at a tiny cost.
     const int bw = std::max(2, w / 8 & ~1), bh = std::max(2, h / 8 & ~1);
@@ -125,6 +135,7 @@ class ClipRenderer {
     }
     last_end_ = s.next_time;
     follow_crop(t);
+    follow_talker(t);
     if (progress) progress(std::clamp((t - spec_.start) / (spec_.end - spec_.start), 0.0, 1.0));
     // Timed from the requested start (see video_filters).
     frame->pts -= static_cast<int64_t>(std::llround((spec_.start + reader_.origin()) / av_q2d(video_->stream->time_base)));
@@ -289,6 +300,19 @@ class ClipRenderer {
     crop_ = want;
   }
 
+  // Split: the border moves to the half whose person talks.
+  void follow_talker(double t) {
+    if (spec_.layout != Layout::Split || spec_.split.talker.empty()) return;
+    const auto after = std::upper_bound(spec_.split.talker.begin(), spec_.split.talker.end(), t,
+                                        [](double v, const TalkerKey& k) { return v < k.t; });
+    const int half = after == spec_.split.talker.begin() ? -1 : std::prev(after)->half;
+    if (half == talking_) return;
+    const std::string border = std::to_string(std::max(4, spec_.out_width / 150));
+    vfilter_->command("drawbox@first", "t", half == 0 ? border : "0");
+    vfilter_->command("drawbox@second", "t", half == 1 ? border : "0");
+    talking_ = half;
+  }
+
   // The video sink's frames are in the encoder's time base (the encoder was opened with it).
   void encode_filtered(FilterChain& filter, AVCodecContext* enc, AVStream* out) {
     while (filter.pull(scratch_.get())) {
@@ -317,6 +341,7 @@ class ClipRenderer {
   DecodedStream* video_ = nullptr;
   DecodedStream* audio_ = nullptr;
   std::optional<CropRect> crop_;
+  int talking_ = -1;  // the split half with the border
   std::optional<FilterChain> vfilter_, afilter_;
   CodecPtr venc_, aenc_;
   OutputPtr output_;

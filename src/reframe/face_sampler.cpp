@@ -69,7 +69,31 @@ class GrayShrinker {
   SwsPtr sws_;
 };
 
+// Mean absolute gray-level change over `box`, clipped to the pictures.
+double change_in(const cv::Mat& before, const cv::Mat& now, cv::Rect box) {
+  box &= cv::Rect(0, 0, now.cols, now.rows);
+  if (box.area() == 0) return 0;
+  return cv::norm(before(box), now(box), cv::NORM_L1) / box.area();
+}
+
+// Frames decoded this many frame durations before a sample are kept as its "before" picture:
+// non-reference frames are skipped, so the one just before may be two or three frames back.
+constexpr double kBeforeFrames = 3.5;
+
 }  // namespace
+
+double mouth_motion(const cv::Mat& before, const cv::Mat& now, const FaceBox& f) {
+  if (before.empty() || before.size() != now.size()) return 0;
+  // A cascade's box runs from the brows to the mouth: the mouth is its lowest third and a
+  // little below, the eyes a band across its upper half.
+  auto band = [&](double left, double top, double width, double height) {
+    return cv::Rect(static_cast<int>(f.x + left * f.w), static_cast<int>(f.y + top * f.h),
+                    std::max(1, static_cast<int>(width * f.w)), std::max(1, static_cast<int>(height * f.h)));
+  };
+  const double mouth = change_in(before, now, band(0.25, 0.68, 0.5, 0.37));
+  const double eyes = change_in(before, now, band(0.15, 0.2, 0.7, 0.25));
+  return std::max(0.0, mouth - eyes);
+}
 
 bool is_shot_change(const cv::Mat& previous, const cv::Mat& current) {
   if (previous.empty()) return false;
@@ -94,20 +118,28 @@ FaceTrack sample_faces(const fs::path& input, double start, double end, FaceDete
   GrayShrinker shrinker(dec, options.detect_width, rotation);
 
   const double step = 1.0 / options.per_second;
+  const double fps = video->avg_frame_rate.num > 0 ? av_q2d(video->avg_frame_rate) : 25;
   double next = start;
-  cv::Mat previous;
+  cv::Mat previous, before;
   reader.seek(start);
   reader.read([&](media::DecodedStream&, AVFrame* frame, double t) {
     if (t >= end) return media::Next::stop;
-    if (t + 1e-6 < next) return media::Next::more;
+    if (t + 1e-6 < next) {
+      if (options.mouth_motion && t >= next - kBeforeFrames / fps) before = shrinker.shrink(frame);
+      return media::Next::more;
+    }
     const cv::Mat gray = shrinker.shrink(frame);
     cv::Mat thumb;
     cv::resize(gray, thumb, kThumbnail, 0, 0, cv::INTER_AREA);
     FrameSample sample{t, detector.detect(gray), is_shot_change(previous, thumb)};
-    for (auto& f : sample.faces) f = {f.x * shrinker.scale_back(), f.y * shrinker.scale_back(),
-                                      f.w * shrinker.scale_back(), f.h * shrinker.scale_back()};
+    const double s = shrinker.scale_back();
+    for (auto& f : sample.faces) {
+      const double motion = options.mouth_motion ? mouth_motion(before, gray, f) : 0;
+      f = {f.x * s, f.y * s, f.w * s, f.h * s, motion};
+    }
     track.samples.push_back(std::move(sample));
     previous = thumb;
+    before.release();
     while (next <= t) next += step;
     if (progress) progress((t - start) / (end - start));
     return media::Next::more;

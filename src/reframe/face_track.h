@@ -7,6 +7,10 @@ namespace clipgen::reframe {
 // A face in source pixels, with the picture upright (rotation applied).
 struct FaceBox {
   double x = 0, y = 0, w = 0, h = 0;
+  // How much the mouth moves: the mean gray-level change (0-255) over the lower part of the box
+  // since the frame decoded just before, less the change over the eyes (a nod or a camera
+  // shake moves both). 0 when not measured.
+  double mouth_motion = 0;
 
   double cx() const { return x + w / 2; }
   double cy() const { return y + h / 2; }

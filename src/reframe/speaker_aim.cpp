@@ -8,6 +8,14 @@ namespace {
 
 double median3(double a, double b, double c) { return std::max(std::min(a, b), std::min(std::max(a, b), c)); }
 
+// The window's corner that puts `face` in the middle, its centre `headroom` down from the top.
+Aim aim_on(const FaceBox& face, double t, bool cut, int source_w, int source_h, int crop_w, int crop_h,
+           const CameraSettings& settings) {
+  const double max_x = std::max(0, source_w - crop_w), max_y = std::max(0, source_h - crop_h);
+  return {t, std::clamp(face.cx() - crop_w / 2.0, 0.0, max_x),
+          std::clamp(face.cy() - settings.headroom * crop_h, 0.0, max_y), cut};
+}
+
 }  // namespace
 
 std::optional<FaceBox> main_face(const std::vector<FaceBox>& faces, const std::optional<FaceBox>& previous) {
@@ -41,11 +49,9 @@ std::vector<Aim> speaker_aims(const FaceTrack& track, int crop_w, int crop_h, co
     } else if (followed && sample.t - seen_at > settings.hold) {
       followed.reset();
     }
-    if (followed) {
-      aim.x = std::clamp(followed->cx() - crop_w / 2.0, 0.0, max_x);
-      aim.y = std::clamp(followed->cy() - settings.headroom * crop_h, 0.0, max_y);
-    }
-    aims.push_back(aim);
+    aims.push_back(followed ? aim_on(*followed, sample.t, sample.shot_change, track.width, track.height, crop_w,
+                                     crop_h, settings)
+                            : aim);
   }
   // A median of three neighbours within a shot drops one-sample flickers of the detector.
   std::vector<Aim> steady = aims;
@@ -55,6 +61,28 @@ std::vector<Aim> speaker_aims(const FaceTrack& track, int crop_w, int crop_h, co
     steady[i].y = median3(aims[i - 1].y, aims[i].y, aims[i + 1].y);
   }
   return steady;
+}
+
+std::vector<Aim> turn_aims(const FaceTrack& track, const Conversation& conversation, int crop_w, int crop_h,
+                           const CameraSettings& settings) {
+  auto aim = [&](const FaceBox& face, double t, bool cut) {
+    return aim_on(face, t, cut, track.width, track.height, crop_w, crop_h, settings);
+  };
+  std::vector<Aim> aims;
+  std::size_t i = 0;
+  for (std::size_t k = 0; k < conversation.turns.size(); ++k) {
+    const SpeakerTurn& turn = conversation.turns[k];
+    FaceBox face = conversation.people[turn.person].face;  // where the talker usually sits
+    aims.push_back(aim(face, turn.start, k > 0));
+    for (; i < track.samples.size() && track.samples[i].t < turn.end; ++i) {
+      const FrameSample& sample = track.samples[i];
+      if (sample.t <= turn.start) continue;
+      for (std::size_t f = 0; f < sample.faces.size(); ++f)
+        if (conversation.person_of[i][f] == turn.person) face = sample.faces[f];
+      aims.push_back(aim(face, sample.t, sample.shot_change));
+    }
+  }
+  return aims;
 }
 
 }  // namespace clipgen::reframe

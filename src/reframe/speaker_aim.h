@@ -1,9 +1,10 @@
 #pragma once
 // Where the crop window wants to be at each sampled frame: on the main face, held briefly
-// when the face is lost, centred when there is none. Pure.
+// when the face is lost, centred when there is none; in a conversation, on whoever talks. Pure.
 #include <optional>
 #include <vector>
 
+#include "reframe/active_speaker.h"
 #include "reframe/camera_settings.h"
 #include "reframe/face_track.h"
 
@@ -21,5 +22,9 @@ std::optional<FaceBox> main_face(const std::vector<FaceBox>& faces, const std::o
 
 // One aim per sample, with single-sample outliers (a missed or false detection) removed.
 std::vector<Aim> speaker_aims(const FaceTrack& track, int crop_w, int crop_h, const CameraSettings& settings);
+
+// A conversation's aims: on each turn's talker, with a cut (not a pan) where the turn changes.
+std::vector<Aim> turn_aims(const FaceTrack& track, const Conversation& conversation, int crop_w, int crop_h,
+                           const CameraSettings& settings);
 
 }  // namespace clipgen::reframe

@@ -14,6 +14,9 @@ struct Word {
   // Times estimated, not heard: a corrected word placed by its neighbours (word_edits.h) until
   // a render times it from the audio (correction_timing.h).
   bool estimated = false;
+  // Who says it: 1, 2, ... numbered left to right by where people sit in the picture of the
+  // clip it was rendered in (reframe/active_speaker.h); 0 unknown.
+  int speaker = 0;
 
   bool operator==(const Word&) const = default;
 };

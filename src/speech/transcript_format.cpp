@@ -24,6 +24,7 @@ nlohmann::json to_json(const Transcript& t) {
   for (const auto& w : t.words) {
     words.push_back({{"text", w.text}, {"start", w.start}, {"end", w.end}, {"confidence", w.confidence}});
     if (w.estimated) words.back()["estimated"] = true;
+    if (w.speaker > 0) words.back()["speaker"] = w.speaker;
   }
   return {{"engine", t.engine}, {"language", t.language}, {"duration", t.duration}, {"audio_track", t.audio_track},
           {"words", words}};
@@ -38,7 +39,7 @@ Transcript transcript_from_json(const nlohmann::json& json) {
     t.audio_track = json.value("audio_track", 1);
     for (const auto& w : json.at("words"))
       t.words.push_back({w.at("text").get<std::string>(), w.at("start").get<double>(), w.at("end").get<double>(),
-                         w.value("confidence", 1.0), w.value("estimated", false)});
+                         w.value("confidence", 1.0), w.value("estimated", false), std::max(0, w.value("speaker", 0))});
     return t;
   } catch (const nlohmann::json::exception& e) {
     throw std::invalid_argument(std::string("not a clipgen transcript: ") + e.what());
@@ -49,10 +50,10 @@ std::vector<Cue> make_cues(const std::vector<Word>& words) {
   std::vector<Cue> cues;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    const bool fresh = cues.empty() || w.start - words[i - 1].end >= kCuePause ||
+    const bool fresh = cues.empty() || w.start - words[i - 1].end >= kCuePause || w.speaker != cues.back().speaker ||
                        cues.back().text.size() + 1 + w.text.size() > kCueChars || w.end - cues.back().start > kCueSeconds;
     if (fresh) {
-      cues.push_back({w.start, w.end, w.text});
+      cues.push_back({w.start, w.end, w.text, w.speaker});
     } else {
       cues.back().text += " " + w.text;
       cues.back().end = w.end;
@@ -63,16 +64,24 @@ std::vector<Cue> make_cues(const std::vector<Word>& words) {
 
 std::string to_srt(const Transcript& t) {
   std::string out;
-  int n = 0;
-  for (const auto& cue : make_cues(t.words))
-    out += fmt::format("{}\n{} --> {}\n{}\n\n", ++n, timestamp(cue.start, ','), timestamp(cue.end, ','), cue.text);
+  int n = 0, speaker = 0;
+  for (const auto& cue : make_cues(t.words)) {
+    // A turn starts with its speaker's name, the way subtitles of a dialogue mark a new voice.
+    const std::string name = cue.speaker > 0 && cue.speaker != speaker ? fmt::format("Speaker {}: ", cue.speaker) : "";
+    if (cue.speaker > 0) speaker = cue.speaker;
+    out += fmt::format("{}\n{} --> {}\n{}{}\n\n", ++n, timestamp(cue.start, ','), timestamp(cue.end, ','), name,
+                       cue.text);
+  }
   return out;
 }
 
 std::string to_vtt(const Transcript& t) {
   std::string out = "WEBVTT\n\n";
-  for (const auto& cue : make_cues(t.words))
-    out += fmt::format("{} --> {}\n{}\n\n", timestamp(cue.start, '.'), timestamp(cue.end, '.'), cue.text);
+  for (const auto& cue : make_cues(t.words)) {
+    // WebVTT's voice span names the speaker of every cue.
+    const std::string voice = cue.speaker > 0 ? fmt::format("<v Speaker {}>", cue.speaker) : "";
+    out += fmt::format("{} --> {}\n{}{}\n\n", timestamp(cue.start, '.'), timestamp(cue.end, '.'), voice, cue.text);
+  }
   return out;
 }
 
@@ -82,7 +91,11 @@ Transcript clip_transcript(const Transcript& t, double start, double end) {
   clip.language = t.language;
   clip.duration = end - start;
   for (const auto& w : t.words)
-    if (w.start >= start && w.end <= end) clip.words.push_back({w.text, w.start - start, w.end - start, w.confidence, w.estimated});
+    if (w.start >= start && w.end <= end) {
+      clip.words.push_back(w);
+      clip.words.back().start -= start;
+      clip.words.back().end -= start;
+    }
   return clip;
 }
 

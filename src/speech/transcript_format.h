@@ -17,11 +17,14 @@ struct Cue {
   double start = 0;
   double end = 0;
   std::string text;
+  int speaker = 0;  // of all its words (a change of speaker starts a cue); 0 unknown
 };
 
-// Readable cues: at most ~42 characters and 5 s each, broken at pauses.
+// Readable cues: at most ~42 characters and 5 s each, broken at pauses and turns.
 std::vector<Cue> make_cues(const std::vector<Word>& words);
 
+// A cue starting a turn begins "Speaker N: " in SRT; in WebVTT each labelled cue is a voice
+// span (<v Speaker N>).
 std::string to_srt(const Transcript& transcript);
 std::string to_vtt(const Transcript& transcript);
 

@@ -25,7 +25,7 @@ void expect_refused(const std::vector<std::string>& argv, const std::string& wor
 
 TEST(ProcessFlags, RefusesAnUnknownLayout) {
   expect_refused({CLIPGEN_BINARY, "process", kInput.string(), "-o", kOut.string(), "-q", "--layout", "zoom"},
-                 "--layout: must be one of auto, fill, fit; got 'zoom'");
+                 "--layout: must be one of auto, fill, split, fit; got 'zoom'");
 }
 
 TEST(ProcessFlags, RefusesAnUnknownCaptionStyleFromTheEnvironment) {

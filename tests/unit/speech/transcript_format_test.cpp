@@ -40,6 +40,28 @@ TEST(TranscriptFormat, SrtAndVttBreakCuesAtPauses) {
   EXPECT_NE(vtt.find("00:00:03.000 --> 00:00:03.500\nwhat your"), std::string::npos);
 }
 
+TEST(TranscriptFormat, SpeakersAreKeptAndTurnsStartCues) {
+  auto t = sample();
+  t.words[0].speaker = t.words[1].speaker = 1;
+  t.words[2].speaker = 2;  // "what" starts a turn without a pause
+  t.words[2].start = 1.65;
+  t.words[3].speaker = 2;
+  t.words[3].start = 1.9;
+  const auto json = to_json(t);
+  EXPECT_EQ(json["words"][2]["speaker"], 2);
+  EXPECT_EQ(transcript_from_json(json).words, t.words);
+  EXPECT_FALSE(to_json(sample())["words"][0].contains("speaker"));
+  EXPECT_EQ(to_srt(t),
+            "1\n00:00:01,000 --> 00:00:01,600\nSpeaker 1: ask not\n\n"
+            "2\n00:00:01,650 --> 00:00:03,500\nSpeaker 2: what your\n\n");
+  EXPECT_NE(to_vtt(t).find("00:00:01.650 --> 00:00:03.500\n<v Speaker 2>what your\n"), std::string::npos);
+  // The name is said once per turn, not on every cue of it.
+  t.words[3].start = 3.0;
+  EXPECT_EQ(to_srt(t).find("Speaker 2: your"), std::string::npos);
+  const auto clip = clip_transcript(t, 0.5, 4.0);
+  EXPECT_EQ(clip.words[2].speaker, 2);
+}
+
 TEST(TranscriptFormat, ClipTranscriptIsRelativeToTheClip) {
   const auto clip = clip_transcript(sample(), 2.5, 4.0);
   ASSERT_EQ(clip.words.size(), 2u);
