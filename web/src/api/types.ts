@@ -35,7 +35,11 @@ export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "cancele
 
 export const Aspects = ["9:16", "1:1", "16:9", "original"] as const;
 export type Aspect = (typeof Aspects)[number];
-export const Layouts = ["auto", "fill", "fit"] as const;
+// auto: split when two people on screen both speak in the clip, fill when one speaks, fit when
+// nobody is in the picture; fill: crop to whoever is speaking, cutting at each change of turn;
+// split: two people stacked, each cropped around their face, the one talking marked; fit: the
+// whole picture over a blurred background.
+export const Layouts = ["auto", "fill", "split", "fit"] as const;
 export type Layout = (typeof Layouts)[number];
 export const CaptionStyles = ["bold", "boxed", "pop", "minimal"] as const;
 export type CaptionStyle = (typeof CaptionStyles)[number];

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { formatPreciseTime } from "../lib/format";
-import type { TranscriptWord } from "../lib/transcript";
+import { speakerOf, type TranscriptWord } from "../lib/transcript";
 import { cleanWordText } from "../lib/wordEdits";
+import { SpeakerLabel } from "./SpeakerLabel";
 
 interface Props {
   words: TranscriptWord[]; // the whole transcript
@@ -11,7 +12,8 @@ interface Props {
 }
 
 // The clip's words, each fixable where it stands: choose a word, type, Enter keeps the fix and
-// Escape leaves the word as it was; focus goes back to the word either way.
+// Escape leaves the word as it was; focus goes back to the word either way. Where the speaker
+// changes (by the words' labels) a "Speaker N" marker stands before the turn's first word.
 export function ClipWords({ words, indexes, fixes, onFix }: Props) {
   const [editing, setEditing] = useState<number | null>(null);
   const returnTo = useRef<number | null>(null);
@@ -50,16 +52,25 @@ export function ClipWords({ words, indexes, fixes, onFix }: Props) {
   }
 
   if (indexes.length === 0) return <p className="muted">No words are spoken in this part of the video.</p>;
+  // The clip words that start a turn: a labelled word whose speaker is not the one of the
+  // labelled word before it in the clip (unlabelled words between change nothing).
+  const turnStarts = new Set<number>();
+  let speaker: number | undefined;
+  for (const i of indexes) {
+    const label = speakerOf(words[i]);
+    if (label === undefined) continue;
+    if (label !== speaker) turnStarts.add(i);
+    speaker = label;
+  }
   return (
     <div className="clip-words" role="group" aria-label="Words in the clip" ref={list}>
       {indexes.map((i) => {
         const word = words[i];
         const fixed = fixes.get(i);
         const shown = fixed ?? word.text;
-        if (editing === i) {
-          return (
+        const control =
+          editing === i ? (
             <input
-              key={i}
               className="word-input"
               aria-label={`Fix “${word.text}” at ${formatPreciseTime(word.start)}`}
               defaultValue={shown}
@@ -68,24 +79,27 @@ export function ClipWords({ words, indexes, fixes, onFix }: Props) {
               onKeyDown={(e) => key(i, e)}
               onBlur={(e) => finish(i, e.currentTarget.value)}
             />
+          ) : (
+            <button
+              type="button"
+              data-word={i}
+              className={"word" + (fixed !== undefined ? " fixed" : "") + (word.estimated ? " estimated" : "")}
+              title={word.estimated ? "Timed by estimate until the clip is rendered, which times it from the audio" : undefined}
+              aria-label={
+                fixed !== undefined
+                  ? `${shown || "(removed)"}, fixed from “${word.text}”`
+                  : `${word.text} at ${formatPreciseTime(word.start)}${word.estimated ? ", timed by estimate" : ""}`
+              }
+              onClick={() => edit(i)}
+            >
+              {shown || <s>{word.text}</s>}
+            </button>
           );
-        }
         return (
-          <button
-            key={i}
-            type="button"
-            data-word={i}
-            className={"word" + (fixed !== undefined ? " fixed" : "") + (word.estimated ? " estimated" : "")}
-            title={word.estimated ? "Timed by estimate until the clip is rendered, which times it from the audio" : undefined}
-            aria-label={
-              fixed !== undefined
-                ? `${shown || "(removed)"}, fixed from “${word.text}”`
-                : `${word.text} at ${formatPreciseTime(word.start)}${word.estimated ? ", timed by estimate" : ""}`
-            }
-            onClick={() => edit(i)}
-          >
-            {shown || <s>{word.text}</s>}
-          </button>
+          <Fragment key={i}>
+            {turnStarts.has(i) && <SpeakerLabel speaker={speakerOf(word)!} />}
+            {control}
+          </Fragment>
         );
       })}
     </div>

@@ -2,8 +2,9 @@ import { useId } from "react";
 import { Aspects, CaptionStyles, Layouts, type Aspect, type CaptionStyle, type Layout } from "../api/types";
 
 const layoutHelp: Record<Layout, string> = {
-  auto: "Follow the speaker's face when there is one, else fit",
-  fill: "Crop to fill the frame",
+  auto: "Split for two people talking, else follow whoever speaks; fit when nobody is in the picture",
+  fill: "Crop to whoever is speaking; cuts between speakers",
+  split: "Two people stacked, the one talking marked",
   fit: "Whole picture over a blurred background",
 };
 

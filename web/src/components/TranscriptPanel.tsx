@@ -7,6 +7,7 @@ import { paragraphs, sentences, type Sentence } from "../lib/transcript";
 import { useAsync } from "../lib/useAsync";
 import { ErrorMessage } from "./ErrorMessage";
 import { MakeClipForm } from "./MakeClipForm";
+import { SpeakerLabel } from "./SpeakerLabel";
 
 // The chosen sentences: a run [first, last] of sentence indexes, or none.
 type Run = [number, number] | null;
@@ -62,8 +63,14 @@ export function TranscriptPanel({ videoId, filename, defaults }: { videoId: stri
       {transcript.loading && <p role="status">Loading transcript…</p>}
       {transcript.data && !picking && (
         <div className="transcript-text" tabIndex={0} aria-label="Full transcript">
-          {paragraphs(transcript.data).map((p) => (
+          {paragraphs(transcript.data).map((p, i, all) => (
             <p key={p.start}>
+              {/* A change of speaker is named, so turns read like a script. */}
+              {p.speaker !== undefined && p.speaker !== all[i - 1]?.speaker && (
+                <>
+                  <SpeakerLabel speaker={p.speaker} />{" "}
+                </>
+              )}
               <span className="timestamp">{formatTimestamp(p.start)}</span> {p.text}
             </p>
           ))}

@@ -3,7 +3,7 @@ import { clipFilename } from "./download";
 import { formatBytes, formatDuration, formatRemaining } from "./format";
 import { RateMeter, remainingAtAveragePace } from "./rate";
 import { SseParser } from "./sse";
-import { paragraphs, sentences } from "./transcript";
+import { paragraphs, sentences, speakerClass, speakerName, speakerOf, type TranscriptWord } from "./transcript";
 import { wordEdits } from "./wordEdits";
 
 describe("SseParser", () => {
@@ -81,6 +81,47 @@ describe("paragraphs", () => {
       { start: 0.5, text: "hello there" },
       { start: 3.0, text: "next" },
     ]);
+  });
+
+  it("starts a new paragraph where the speaker changes, and names the paragraph's speaker", () => {
+    const w = (text: string, start: number, speaker?: number) => ({ text, start, end: start + 0.3, ...(speaker ? { speaker } : {}) });
+    const words = [
+      w("so", 0, 1), w("tell", 0.4, 1), w("me", 0.8, 1), // speaker 1
+      w("well", 1.2, 2), w("it", 1.6), w("began", 2.0, 2), // speaker 2; a word without a label between changes nothing
+      w("when?", 2.4, 1), // back to speaker 1 with no pause
+      w("later", 4.0, 1), // a long pause still ends a paragraph of one speaker
+      w("unknown", 4.4), // no label: joins the paragraph it follows
+      w("words", 6.0), w("here", 6.4, 3), // a paragraph begun without a label takes the first label in it
+    ];
+    expect(paragraphs({ words })).toEqual([
+      { start: 0, text: "so tell me", speaker: 1 },
+      { start: 1.2, text: "well it began", speaker: 2 },
+      { start: 2.4, text: "when?", speaker: 1 },
+      { start: 4.0, text: "later unknown", speaker: 1 },
+      { start: 6.0, text: "words here", speaker: 3 },
+    ]);
+  });
+
+  it("keeps paragraphs without labels as they were, with no speaker", () => {
+    const words = Array.from({ length: 5 }, (_, i) => ({ text: `w${i}`, start: i * 0.5, end: i * 0.5 + 0.3 }));
+    const out = paragraphs({ words }, 1.0, 3);
+    expect(out).toEqual([
+      { start: 0, text: "w0 w1 w2" },
+      { start: 1.5, text: "w3 w4" },
+    ]);
+    expect(out.every((p) => !("speaker" in p))).toBe(true);
+  });
+});
+
+describe("speaker labels", () => {
+  it("read as Speaker N, in one of four colour classes used again beyond four", () => {
+    expect(speakerName(2)).toBe("Speaker 2");
+    expect([1, 2, 3, 4, 5, 8, 9].map(speakerClass)).toEqual(["speaker-1", "speaker-2", "speaker-3", "speaker-4", "speaker-1", "speaker-4", "speaker-1"]);
+  });
+
+  it("are used only when they are whole numbers from 1", () => {
+    const word = (speaker: unknown) => ({ text: "a", start: 0, end: 1, speaker }) as TranscriptWord;
+    expect([1, 2, undefined, null, 0, 1.5, "2"].map((s) => speakerOf(word(s)))).toEqual([1, 2, undefined, undefined, undefined, undefined, undefined]);
   });
 });
 

@@ -1,20 +1,23 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DefaultSettings } from "../api/types";
 import { apiError, fakeApi, job, json, signIn, video } from "../test/fakeApi";
 import { renderApp } from "../test/renderApp";
 
+// The routes of a video page whose form queues job j1.
+const queuesAJob = () => ({
+  "GET /api/videos/v1": () => json(200, { video }),
+  "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }),
+  "POST /api/videos/v1/jobs": () => json(202, { job: job({ status: "queued", progress: 0, stage: null }) }),
+  "GET /api/jobs/j1": () => json(200, { job: job({ status: "queued", progress: 0, stage: null }) }),
+});
+
 describe("configure", () => {
   beforeEach(() => signIn());
 
   it("posts the chosen settings and opens the job", async () => {
-    const { calls } = fakeApi({
-      "GET /api/videos/v1": () => json(200, { video }),
-      "GET /api/videos/v1/jobs": () => json(200, { jobs: [] }),
-      "POST /api/videos/v1/jobs": () => json(202, { job: job({ status: "queued", progress: 0, stage: null }) }),
-      "GET /api/jobs/j1": () => json(200, { job: job({ status: "queued", progress: 0, stage: null }) }),
-    });
+    const { calls } = fakeApi(queuesAJob());
     renderApp("/videos/v1");
     const clipsInput = await screen.findByLabelText("Number of clips");
     await userEvent.clear(clipsInput);
@@ -41,6 +44,24 @@ describe("configure", () => {
       language: "es",
       prompt: "find the funniest moments",
     });
+  });
+
+  it("offers the split layout for conversations, says what each layout does, and sends split", async () => {
+    const { calls } = fakeApi(queuesAJob());
+    renderApp("/videos/v1");
+    const layout = await screen.findByLabelText("Layout");
+    expect(within(layout).getAllByRole("option").map((o) => [(o as HTMLOptionElement).value, o.textContent])).toEqual([
+      ["auto", "Auto — Split for two people talking, else follow whoever speaks; fit when nobody is in the picture"],
+      ["fill", "Fill — Crop to whoever is speaking; cuts between speakers"],
+      ["split", "Split — Two people stacked, the one talking marked"],
+      ["fit", "Fit — Whole picture over a blurred background"],
+    ]);
+    await userEvent.selectOptions(layout, screen.getByRole("option", { name: "Split — Two people stacked, the one talking marked" }));
+    expect(layout).toHaveValue("split");
+    await userEvent.click(screen.getByRole("button", { name: "Generate clips" }));
+
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/jobs/j1"));
+    expect(calls.find((c) => c.method === "POST")!.body).toEqual({ ...DefaultSettings, layout: "split" });
   });
 
   it("draws the frame shape of the chosen aspect, and the source's for original", async () => {

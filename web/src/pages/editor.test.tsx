@@ -50,6 +50,27 @@ describe("the clip editor", () => {
     expect(screen.getByRole("button", { name: "Save and render" })).toBeDisabled();
   });
 
+  it("marks where each speaker's turn starts among the clip's words, outside the word buttons", async () => {
+    // In the clip (words 10 to 39): speaker 1 to w19, speaker 2 from w20 (w25 and w26 without a
+    // label), speaker 1 again from w30.
+    const speaker = (i: number) => (i >= 25 && i <= 26 ? undefined : i >= 20 && i < 30 ? 2 : 1);
+    const labelled = words.map((w, i) => (speaker(i) ? { ...w, speaker: speaker(i) } : w));
+    fakeApi(routes({ "GET /api/videos/v1/transcript?format=json": () => json(200, { ...transcript, words: labelled }) }));
+    await openEditor();
+    const group = screen.getByRole("group", { name: "Words in the clip" });
+    const markers = within(group).getAllByText(/^Speaker \d+$/);
+    expect(markers.map((m) => [m.textContent, m.className, m.nextElementSibling!.textContent])).toEqual([
+      ["Speaker 1", "turn speaker-1", "w10"],
+      ["Speaker 2", "turn speaker-2", "w20"],
+      ["Speaker 1", "turn speaker-1", "w30"],
+    ]);
+    expect(markers.every((m) => m.tagName === "SPAN" && !m.closest("button"))).toBe(true);
+    // The word buttons are as they were: every word, named by its text and time alone.
+    const buttons = within(group).getAllByRole("button");
+    expect(buttons.map((b) => b.textContent)).toEqual(words.slice(10, 40).map((w) => w.text));
+    expect(buttons[10]).toHaveAccessibleName("w20 at 0:20.1");
+  });
+
   it("moves the handles with the keys, within the video and the length limits", async () => {
     fakeApi(routes());
     await openEditor();

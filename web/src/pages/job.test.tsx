@@ -141,4 +141,41 @@ describe("job progress and results", () => {
     expect(await (created.mock.calls[0][0] as Blob).text()).toContain("hello world");
     expect(calls.find((c) => c.path.endsWith("format=srt"))!.credentials).toBe("same-origin");
   });
+
+  it("names the speaker where the turn changes, so the transcript reads like a script", async () => {
+    const w = (text: string, start: number, speaker?: number) => ({ text, start, end: start + 0.3, ...(speaker ? { speaker } : {}) });
+    fakeApi({
+      ...common(),
+      "GET /api/jobs/j1": () => json(200, { job: job({ status: "succeeded", progress: 100 }) }),
+      "GET /api/videos/v1/transcript?format=json": () =>
+        json(200, {
+          ...transcript,
+          words: [
+            w("so", 0, 1), w("tell", 0.4, 1), w("me", 0.8, 1),
+            w("well", 1.2, 2), w("it", 1.6, 2),
+            w("began", 3.0, 2), // the same speaker after a pause: a new paragraph, no new name
+            w("really?", 3.4, 1),
+            w("mm", 5.0), // unknown: no name
+            w("yes", 7.0, 5), // a fifth speaker takes the first colour again
+          ],
+        }),
+    });
+    renderApp("/jobs/j1");
+    const text = await screen.findByLabelText("Full transcript");
+    expect([...text.querySelectorAll("p")].map((p) => p.textContent)).toEqual([
+      "Speaker 1 0:00 so tell me",
+      "Speaker 2 0:01 well it",
+      "0:03 began",
+      "Speaker 1 0:03 really?",
+      "0:05 mm",
+      "Speaker 5 0:07 yes",
+    ]);
+    const labels = within(text).getAllByText(/^Speaker \d+$/);
+    expect(labels.map((l) => [l.textContent, l.className])).toEqual([
+      ["Speaker 1", "turn speaker-1"],
+      ["Speaker 2", "turn speaker-2"],
+      ["Speaker 1", "turn speaker-1"],
+      ["Speaker 5", "turn speaker-1"],
+    ]);
+  });
 });
