@@ -62,7 +62,11 @@ std::string cue_markup(const CaptionCue& cue, std::size_t spoken, const CaptionS
   for (std::size_t i = 0; i < cue.words.size(); ++i) {
     if (i) text += ' ';
     const std::string word = plain_text(cue.words[i].text, style.uppercase);
-    if (i != spoken) {
+    const int speaker = cue.words[i].speaker;
+    if (i != spoken && speaker > 0 && !style.speaker_colours.empty()) {
+      const auto& colour = style.speaker_colours[static_cast<std::size_t>(speaker - 1) % style.speaker_colours.size()];
+      text += fmt::format("{{\\c{}&}}{}{{\\r}}", colour, word);
+    } else if (i != spoken) {
       text += word;
     } else if (style.highlight_scale != 100) {
       text += fmt::format("{{\\c{0}&\\fscx{1}\\fscy{1}}}{2}{{\\r}}", style.highlight_colour, style.highlight_scale,

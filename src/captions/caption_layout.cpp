@@ -64,6 +64,18 @@ Placement place_caption(double start, double end, double height, const Frame& fr
     if (k.end > start && k.start < end) lowest = std::max(lowest, k.bottom);
   const int below = static_cast<int>(std::floor(frame.height - lowest - height));
   if (lowest >= 0 && below >= 0) choices.push_back({Anchor::Bottom, below});
+  // In the middle of the widest gap between faces (the seam of a split layout's two people).
+  std::vector<std::pair<double, double>> faces;
+  for (const auto& k : keepouts)
+    if (k.end > start && k.start < end) faces.emplace_back(k.top, k.bottom);
+  std::sort(faces.begin(), faces.end());
+  double reach = -1, gap_top = 0, gap = 0;  // the lowest face edge so far; the widest gap below one
+  for (const auto& [top, bottom] : faces) {
+    if (reach >= 0 && top - reach > gap) gap_top = reach, gap = top - reach;
+    reach = std::max(reach, bottom);
+  }
+  if (gap >= height)
+    choices.push_back({Anchor::Bottom, static_cast<int>(std::floor(frame.height - gap_top - (gap + height) / 2))});
 
   Placement best = choices.front();
   double least = overlap(best.rows(height, frame), start, end, keepouts);

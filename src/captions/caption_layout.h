@@ -45,7 +45,8 @@ struct Placement {
 };
 
 // The low third of the safe area if no keepout overlaps it during [start, end], else the top of
-// the safe area, else a band just below the faces, else whichever overlaps least.
+// the safe area, else a band just below the faces, else the middle of the widest gap between
+// faces (a split layout's seam), else whichever overlaps least.
 Placement place_caption(double start, double end, double height, const Frame& frame,
                         const std::vector<Keepout>& keepouts);
 

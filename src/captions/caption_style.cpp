@@ -28,7 +28,11 @@ const std::vector<CaptionStyle>& caption_styles() {
     minimal.outline = 0.06;
     minimal.shadow = 0.03;
     minimal.highlight_colour = "&HFFD080";
-    return std::vector{bold, boxed, pop, minimal};
+    // As bold, each speaker's words in their own colour (white, sky, mint, pink), so a
+    // conversation's turns read at a glance; the spoken word yellow whoever says it.
+    CaptionStyle speakers{.name = "speakers"};
+    speakers.speaker_colours = {"&HFFFFFF", "&HFFE080", "&H90F090", "&HD0A0FF"};
+    return std::vector{bold, boxed, pop, minimal, speakers};
   }();
   return styles;
 }

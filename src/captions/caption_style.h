@@ -1,6 +1,6 @@
 #pragma once
 // The caption looks a user picks from (`--caption-style`): all large, with an outline or a
-// box, the spoken word highlighted.
+// box, the spoken word highlighted; one colours each speaker's words.
 #include <string>
 #include <vector>
 
@@ -20,6 +20,9 @@ struct CaptionStyle {
   std::string outline_colour = "&H00000000";  // the box's colour when boxed
   std::string highlight_colour = "&H00FFFF";  // as an override tag writes it: &HBBGGRR
   int highlight_scale = 100;   // percent size of the word being spoken
+  // The words of speaker N (speech::Word::speaker) in colour N-1, cycling, as an override tag
+  // writes it; empty, or a word of nobody known: text_colour.
+  std::vector<std::string> speaker_colours;
 };
 
 // Every style, the default ("bold") first.
@@ -28,7 +31,7 @@ const std::vector<CaptionStyle>& caption_styles();
 // The style called `name`, or nullptr.
 const CaptionStyle* find_style(const std::string& name);
 
-// "bold, boxed, pop, minimal": for help texts and error messages.
+// "bold, boxed, pop, minimal, speakers": for help texts and error messages.
 std::string style_names();
 
 }  // namespace clipgen::captions

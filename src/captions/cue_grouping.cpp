@@ -20,7 +20,8 @@ std::vector<CaptionCue> group_words(const std::vector<speech::Word>& words, cons
     if (!fresh) {
       const auto& current = cues.back().words;
       fresh = current.size() >= rules.max_words || word.start - current.back().end > rules.max_gap ||
-              chars + 1 + word.text.size() > rules.max_chars || ends_phrase(current.back().text);
+              chars + 1 + word.text.size() > rules.max_chars || ends_phrase(current.back().text) ||
+              word.speaker != current.back().speaker;
     }
     if (fresh) {
       cues.push_back({{word}});

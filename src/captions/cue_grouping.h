@@ -1,6 +1,6 @@
 #pragma once
 // Words grouped into the short bursts that short-form captions show: one to three words at a
-// time, broken at pauses and punctuation. Pure.
+// time, broken at pauses, punctuation and changes of speaker. Pure.
 #include <cstddef>
 #include <vector>
 

@@ -31,7 +31,7 @@ TEST(ProcessFlags, RefusesAnUnknownLayout) {
 TEST(ProcessFlags, RefusesAnUnknownCaptionStyleFromTheEnvironment) {
   expect_refused({"env", "CLIPGEN_CAPTION_STYLE=comic", CLIPGEN_BINARY, "process", kInput.string(), "-o",
                   kOut.string(), "-q", "--captions"},
-                 "--caption-style: must be one of bold, boxed, pop, minimal; got 'comic'");
+                 "--caption-style: must be one of bold, boxed, pop, minimal, speakers; got 'comic'");
 }
 
 TEST(ProcessFlags, TheFlagWinsOverTheEnvironment) {
@@ -43,6 +43,6 @@ TEST(ProcessFlags, TheFlagWinsOverTheEnvironment) {
 TEST(ProcessFlags, ListsTheCaptionStylesInItsHelp) {
   const auto r = run_command({CLIPGEN_BINARY, "process", "--help"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_NE(r.out.find("bold, boxed, pop, minimal"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bold, boxed, pop, minimal, speakers"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("CLIPGEN_CAPTIONS"), std::string::npos) << r.out;
 }

@@ -108,6 +108,6 @@ TEST(RenderCommand, RefusesBadArgumentsNamingTheFlag) {
 TEST(RenderCommand, HelpNamesWhatItWrites) {
   const auto r = run_command({CLIPGEN_BINARY, "render", "--help"});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* words : {"--start", "--end", "--transcript", "FILE.srt", "5-180 s", "bold, boxed, pop, minimal"})
+  for (const char* words : {"--start", "--end", "--transcript", "FILE.srt", "5-180 s", "bold, boxed, pop, minimal, speakers"})
     EXPECT_NE(r.out.find(words), std::string::npos) << words << " in " << r.out;
 }

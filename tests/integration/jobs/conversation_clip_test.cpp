@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <ranges>
 
+#include "captions/caption_style.h"
 #include "jobs/clip_maker.h"
 #include "media/audio_extract.h"
 #include "speech/pocketsphinx_transcriber.h"
@@ -29,7 +31,7 @@ std::string read(const fs::path& path) {
 
 }  // namespace
 
-TEST(ConversationClip, WordsAreLabelledWithWhoSaysThem) {
+TEST(ConversationClip, WordsAreLabelledWithWhoSaysThemAndCaptionedInTheirColour) {
   const auto info = media::probe(kConversation);
   ASSERT_FALSE(info.audio_tracks.empty());
   const auto samples = media::decode_audio_window(kConversation, info.audio_tracks[0].stream_index, 0, kEnd);
@@ -38,12 +40,15 @@ TEST(ConversationClip, WordsAreLabelledWithWhoSaysThem) {
 
   fs::create_directories(kWork);
   jobs::ClipSettings settings;  // layout auto
+  settings.captions = true;
+  settings.caption_style = "speakers";
   jobs::ClipOutput clip;
   clip.highlight.start = 0;
   clip.highlight.end = kEnd;
   clip.video = kWork / "clip.mp4";
   clip.thumbnail = kWork / "clip.jpg";
   clip.subtitles = kWork / "clip.srt";
+  clip.captions = kWork / "clip.ass";
   reframe::FaceDetector detector;
   jobs::make_clip(kConversation, info, settings, transcript, -1, clip, 2, detector, [](double) {});
 
@@ -67,6 +72,10 @@ TEST(ConversationClip, WordsAreLabelledWithWhoSaysThem) {
   const auto srt = read(clip.subtitles);
   EXPECT_NE(srt.find("Speaker 1: "), std::string::npos) << srt;
   EXPECT_NE(srt.find("Speaker 2: "), std::string::npos) << srt;
+  // The burned captions colour each speaker's words: both colours of the style are used.
+  const auto ass = read(clip.captions);
+  for (const auto& colour : captions::find_style("speakers")->speaker_colours | std::views::take(2))
+    EXPECT_NE(ass.find("\\c" + colour + "&"), std::string::npos) << colour;
   auto labelled = transcript;
   jobs::keep_speaker_labels(labelled, clip);
   int kept = 0;
@@ -78,7 +87,9 @@ TEST(ConversationClip, WordsAreLabelledWithWhoSaysThem) {
   // (on a blue one) below, in pictures the ffmpeg CLI decodes.
   for (const auto& p : clipgen::testing::block_colours(clip.video, 0.5, 1, 2)) {
     SCOPED_TRACE(p.t);
-    EXPECT_GT(p.blocks[0][0] - p.blocks[0][2], 20);
-    EXPECT_GT(p.blocks[1][2] - p.blocks[1][0], 20);
+    const double top_redness = p.blocks[0][0] - p.blocks[0][2], bottom_redness = p.blocks[1][0] - p.blocks[1][2];
+    EXPECT_GT(top_redness, 0);
+    EXPECT_LT(bottom_redness, 0);
+    EXPECT_GT(top_redness - bottom_redness, 80);  // the backdrops differ by about 150; captions take some
   }
 }

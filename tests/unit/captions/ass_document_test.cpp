@@ -35,6 +35,18 @@ TEST(AssDocument, HighlightsTheSpokenWordOnly) {
   EXPECT_EQ(cue_markup(kCues[0], 0, pop), "{\\c&H00A5FF&\\fscx115\\fscy115}HELLO{\\r} BIG WORLD");
 }
 
+TEST(AssDocument, TheSpeakersStyleColoursEachSpeakersWords) {
+  CaptionCue cue{{{"so", 0, 0.2}, {"yes", 0.3, 0.5}, {"no", 0.6, 0.8}}};
+  cue.words[0].speaker = 1;
+  cue.words[1].speaker = 2;
+  cue.words[2].speaker = 6;  // colours cycle
+  const auto& speakers = *find_style("speakers");
+  EXPECT_EQ(cue_markup(cue, 0, speakers), "{\\c&H00FFFF&}so{\\r} {\\c&HFFE080&}yes{\\r} {\\c&HFFE080&}no{\\r}");
+  // Without labels, or in another style, the words keep the style's text colour.
+  EXPECT_EQ(cue_markup(kCues[0], 1, speakers), "hello {\\c&H00FFFF&}big{\\r} world");
+  EXPECT_EQ(cue_markup(cue, 0, *find_style("bold")), "{\\c&H00FFFF&}so{\\r} yes no");
+}
+
 TEST(AssDocument, KeepsTranscriptBracesAndBackslashesOutOfTheMarkup) {
   const CaptionCue cue{{{"{\\b1}x", 0, 1}}};
   const std::string markup = cue_markup(cue, 1, *find_style("bold"));  // nothing spoken

@@ -55,6 +55,15 @@ TEST(CaptionLayout, GoesBelowAFaceThatFillsBothSafeBands) {
   EXPECT_LE(bottom, 1920);
 }
 
+TEST(CaptionLayout, GoesBetweenTwoFacesThatCoverBothSafeBands) {
+  // A split layout: one face in each half, the gap between them 700-1100.
+  const auto place = place_caption(1, 2, 120, kVertical, {{0, 3, 100, 700}, {0, 3, 1100, 1900}, {0, 1, 600, 1500}});
+  const auto [top, bottom] = place.rows(120, kVertical);
+  EXPECT_GE(top, 700);
+  EXPECT_LE(bottom, 1100);
+  EXPECT_NEAR((top + bottom) / 2, 900, 1);
+}
+
 TEST(CaptionLayout, OverlapsTheLeastWhenNothingIsClear) {
   const auto place = place_caption(1, 2, 120, kVertical, {{0, 3, 300, 1850}});
   const auto [top, bottom] = place.rows(120, kVertical);

@@ -24,5 +24,5 @@ TEST(CaptionStyle, IsFoundByName) {
   ASSERT_NE(find_style("pop"), nullptr);
   EXPECT_TRUE(find_style("pop")->uppercase);
   EXPECT_EQ(find_style("comic-sans"), nullptr);
-  EXPECT_EQ(style_names(), "bold, boxed, pop, minimal");
+  EXPECT_EQ(style_names(), "bold, boxed, pop, minimal, speakers");
 }

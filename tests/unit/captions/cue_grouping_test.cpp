@@ -50,6 +50,13 @@ TEST(CueGrouping, KeepsACueToOneLine) {
   EXPECT_EQ(texts(cues), (std::vector<std::string>{"extraordinary", "circumstances", "demand it"}));
 }
 
+TEST(CueGrouping, BreaksWhereTheSpeakerChanges) {
+  auto words = steady({"so", "yes", "right"});
+  words[0].speaker = 1;
+  words[1].speaker = words[2].speaker = 2;
+  EXPECT_EQ(texts(group_words(words)), (std::vector<std::string>{"so", "yes right"}));
+}
+
 TEST(CueGrouping, SkipsEmptyWordsAndHandlesNone) {
   EXPECT_TRUE(group_words({}).empty());
   EXPECT_EQ(texts(group_words(steady({"", "hi", ""}))), (std::vector<std::string>{"hi"}));

@@ -41,7 +41,8 @@ export type Aspect = (typeof Aspects)[number];
 // whole picture over a blurred background.
 export const Layouts = ["auto", "fill", "split", "fit"] as const;
 export type Layout = (typeof Layouts)[number];
-export const CaptionStyles = ["bold", "boxed", "pop", "minimal"] as const;
+// speakers: as bold, each speaker's words (labelled in a conversation) in their own colour.
+export const CaptionStyles = ["bold", "boxed", "pop", "minimal", "speakers"] as const;
 export type CaptionStyle = (typeof CaptionStyles)[number];
 
 export interface JobSettings {

@@ -83,6 +83,7 @@ export function CaptionFields({ captions, style, error, onCaptions, onStyle }: C
           {CaptionStyles.map((s) => (
             <option key={s} value={s}>
               {capitalised(s)}
+              {s === "speakers" ? " — each person's words in their own colour" : ""}
             </option>
           ))}
         </select>
