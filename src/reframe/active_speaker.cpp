@@ -16,7 +16,7 @@ constexpr double kLeastSeen = 0.2;
 constexpr double kMotionWindow = 0.5;
 // A talker's mouth moves at least this much (gray levels, after the eyes' motion is taken
 // off) and this many times more than anybody else's. Compression noise on a still face stays
-// under 0.3 levels; a talking mouth at detection size moves 1-6.
+// under 0.3 levels; a talking mouth at detection size moves 2-18.
 constexpr double kLeastMotion = 0.6;
 constexpr double kLead = 1.5;
 // A sample this close to a heard word counts as voiced (samples fall between words).
@@ -68,19 +68,31 @@ Grouping group_people(const FaceTrack& track) {
     candidate_of.push_back(std::move(ids));
   }
 
-  // Kept people, left to right.
+  // Kept people, in reading order: left to right, or top to bottom when they sit one above the
+  // other (more apart in height than in width).
   const double samples = std::max<std::size_t>(1, track.samples.size());
-  std::vector<std::pair<double, int>> kept;  // (median centre x, candidate)
+  struct Kept {
+    double cx, cy;
+    int candidate;
+  };
+  std::vector<Kept> kept;
   for (std::size_t c = 0; c < candidates.size(); ++c)
     if (candidates[c].boxes.size() >= kLeastSeen * samples) {
-      std::vector<double> cx;
-      for (const auto& b : candidates[c].boxes) cx.push_back(b.cx());
-      kept.emplace_back(median(cx), static_cast<int>(c));
+      std::vector<double> cx, cy;
+      for (const auto& b : candidates[c].boxes) cx.push_back(b.cx()), cy.push_back(b.cy());
+      kept.push_back({median(cx), median(cy), static_cast<int>(c)});
     }
-  std::sort(kept.begin(), kept.end());
+  auto spread = [&](double Kept::*axis) {
+    const auto [lo, hi] = std::minmax_element(kept.begin(), kept.end(),
+                                              [&](const Kept& a, const Kept& b) { return a.*axis < b.*axis; });
+    return kept.empty() ? 0 : (*hi).*axis - (*lo).*axis;
+  };
+  const auto axis = spread(&Kept::cx) >= spread(&Kept::cy) ? &Kept::cx : &Kept::cy;
+  std::sort(kept.begin(), kept.end(), [&](const Kept& a, const Kept& b) { return a.*axis < b.*axis; });
   std::map<int, int> index;  // candidate -> person
   Grouping g;
-  for (const auto& [cx, c] : kept) {
+  for (const auto& person : kept) {
+    const int c = person.candidate;
     std::vector<double> x, y, w, h;
     for (const auto& b : candidates[c].boxes) {
       x.push_back(b.x);
@@ -109,33 +121,48 @@ bool voiced(const std::vector<TimeSpan>& voice, double t) {
 
 std::vector<SpeakerTurn> speaker_turns(const std::vector<double>& times, const std::vector<int>& talker, double start,
                                        double end, const TurnSettings& settings) {
-  // Runs: stretches in which one person is the only talker named (unknown samples don't break them).
-  struct Run {
-    int person;
-    double first, last;
-  };
-  std::vector<Run> runs;
-  for (std::size_t i = 0; i < times.size(); ++i) {
-    if (talker[i] < 0) continue;
-    if (runs.empty() || runs.back().person != talker[i])
-      runs.push_back({talker[i], times[i], times[i]});
-    else
-      runs.back().last = times[i];
-  }
-  if (runs.empty()) return {};
+  const int people = talker.empty() ? 0 : 1 + *std::max_element(talker.begin(), talker.end());
+  if (people == 0) return {};
+  const std::size_t n = times.size();
   // Each sample stands for the time to the next one.
-  const double step = times.size() > 1 ? (times.back() - times.front()) / double(times.size() - 1) : 0;
-  auto lasts = [&](const Run& r) { return r.last - r.first + step >= settings.min_turn; };
+  const double step = n > 1 ? (times.back() - times.front()) / double(n - 1) : 1;
 
-  const auto opening = std::find_if(runs.begin(), runs.end(), lasts);
-  std::vector<SpeakerTurn> turns{{start, end, (opening != runs.end() ? *opening : runs.front()).person}};
-  for (const auto& run : runs) {
-    if (run.person == turns.back().person || !lasts(run)) continue;
-    // Cut when the new talker starts, unless that would end the shot too soon.
-    const double cut = std::max(run.first, turns.back().start + settings.min_shot);
-    if (cut > run.last + step || end - cut < settings.min_shot) continue;
+  // The shots are the path over people that disagrees with the fewest samples naming a talker,
+  // each cut costing half of min_turn in samples, so that a cut and a cut back are worth it only
+  // for a talker named over more than min_turn: a Viterbi path. A stray sample, an interjection,
+  // a late or noisy start cost less than two cuts; the opening shot is free to be anyone.
+  const double cut_cost = 0.5 * settings.min_turn / step;
+  std::vector<double> cost(people, 0);
+  std::vector<std::vector<int>> from(n, std::vector<int>(people));
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto best = std::min_element(cost.begin(), cost.end());
+    std::vector<double> next(people);
+    for (int p = 0; p < people; ++p) {
+      // On a tie the cut is taken here, as late as it can be: at the new talker's first sample.
+      const bool cut = i > 0 && *best + cut_cost <= cost[p] && best - cost.begin() != p;
+      from[i][p] = cut ? static_cast<int>(best - cost.begin()) : p;
+      next[p] = (cut ? *best + cut_cost : cost[p]) + (talker[i] >= 0 && talker[i] != p ? 1 : 0);
+    }
+    cost = std::move(next);
+  }
+  std::vector<int> path(n);
+  path[n - 1] = static_cast<int>(std::min_element(cost.begin(), cost.end()) - cost.begin());
+  for (std::size_t i = n - 1; i > 0; --i) path[i - 1] = from[i][path[i]];
+
+  // Shots from the path, none shorter than min_shot: a cut waits until the shot before has
+  // lasted that long, and one too close to the clip's end is not made.
+  std::vector<SpeakerTurn> turns{{start, end, path[0]}};
+  for (std::size_t i = 1; i < n; ++i) {
+    if (path[i] == path[i - 1] || path[i] == turns.back().person) continue;
+    const double cut = std::max(times[i], turns.back().start + settings.min_shot);
+    const double next_cut = [&] {
+      for (std::size_t j = i + 1; j < n; ++j)
+        if (path[j] != path[i]) return times[j];
+      return end;
+    }();
+    if (cut >= next_cut || end - cut < settings.min_shot) continue;
     turns.back().end = cut;
-    turns.push_back({cut, end, run.person});
+    turns.push_back({cut, end, path[i]});
   }
   return turns;
 }
@@ -153,8 +180,6 @@ Conversation find_conversation(const FaceTrack& track, const std::vector<TimeSpa
       if (const int p = c.person_of[i][k]; p >= 0) motion[i][p] = track.samples[i].faces[k].mouth_motion;
 
   std::vector<double> times;
-  std::size_t heard = 0;
-  std::vector<std::size_t> talked(people, 0);
   std::size_t from = 0, to = 0;  // the samples within the window around sample i
   for (std::size_t i = 0; i < n; ++i) {
     const double t = track.samples[i].t;
@@ -163,7 +188,6 @@ Conversation find_conversation(const FaceTrack& track, const std::vector<TimeSpa
     while (to < n && track.samples[to].t <= t + kMotionWindow) ++to;
     int who = -1;
     if (people > 0 && voiced(voice, t)) {
-      ++heard;
       std::vector<double> mean(people, 0);
       for (std::size_t j = from; j < to; ++j)
         for (std::size_t p = 0; p < people; ++p) mean[p] += motion[j][p] / double(to - from);
@@ -171,32 +195,46 @@ Conversation find_conversation(const FaceTrack& track, const std::vector<TimeSpa
       double second = 0;
       for (std::size_t p = 0; p < people; ++p)
         if (static_cast<long>(p) != top - mean.begin()) second = std::max(second, mean[p]);
-      if (*top >= kLeastMotion && *top >= kLead * second) {
-        who = static_cast<int>(top - mean.begin());
-        ++talked[who];
-      }
+      if (*top >= kLeastMotion && *top >= kLead * second) who = static_cast<int>(top - mean.begin());
     }
     c.talker.push_back(who);
   }
-  for (std::size_t p = 0; p < people; ++p) c.people[p].talks = heard ? double(talked[p]) / heard : 0;
-  c.turns = speaker_turns(times, c.talker, start, end, settings);
+  // Averaged mouth motion names a talker up to a window before and after they talk: an
+  // interjection's evidence is that much longer than the interjection.
+  TurnSettings widened = settings;
+  widened.min_turn += kMotionWindow;
+  c.turns = speaker_turns(times, c.talker, start, end, widened);
+  for (const auto& turn : c.turns) c.people[turn.person].talks += (turn.end - turn.start) / std::max(1e-9, end - start);
   return c;
 }
 
 int speaker_of_word(const Conversation& c, const FaceTrack& track, double start, double end) {
-  constexpr double kAround = 0.25, kNearest = 1.0;
+  // First the mouths that move during the word itself (a quick exchange leaves no time for the
+  // averaged talker to turn); else the talkers named around it; else the nearest within a second.
+  constexpr double kDuring = 0.15, kAround = 0.25, kNearest = 1.0;
+  std::vector<double> moved(c.people.size(), 0);
   std::map<int, int> votes;
   int nearest = -1;
   double nearest_distance = kNearest;
   for (std::size_t i = 0; i < track.samples.size(); ++i) {
-    if (c.talker[i] < 0) continue;
     const double t = track.samples[i].t;
+    if (t >= start - kDuring && t <= end + kDuring)
+      for (std::size_t k = 0; k < track.samples[i].faces.size(); ++k)
+        if (const int p = c.person_of[i][k]; p >= 0) moved[p] += track.samples[i].faces[k].mouth_motion;
+    if (c.talker[i] < 0) continue;
     if (t >= start - kAround && t <= end + kAround) ++votes[c.talker[i]];
     const double distance = t < start ? start - t : (t > end ? t - end : 0);
     if (distance < nearest_distance) {
       nearest_distance = distance;
       nearest = c.talker[i];
     }
+  }
+  if (!moved.empty()) {
+    const auto top = std::max_element(moved.begin(), moved.end());
+    double second = 0;
+    for (auto it = moved.begin(); it != moved.end(); ++it)
+      if (it != top) second = std::max(second, *it);
+    if (*top >= kLeastMotion && *top >= kLead * second) return static_cast<int>(top - moved.begin()) + 1;
   }
   if (!votes.empty())
     return std::max_element(votes.begin(), votes.end(), [](auto& a, auto& b) { return a.second < b.second; })->first + 1;

@@ -4,8 +4,10 @@
 // How it decides: faces are grouped into people by where they sit (podcast and interview
 // cameras hold still). At each sample where somebody is heard, the talker is the person whose
 // mouth moves most over the second around it (FaceBox::mouth_motion), clearly more than anybody
-// else's. Turns for the framing follow the talkers with hysteresis: another person must talk for
-// a while before a cut, and no shot is shorter than a minimum.
+// else's. Turns for the framing follow the talkers with hysteresis: the shots are the path over
+// people that disagrees with the fewest talker samples when each cut costs half of min_turn
+// (Viterbi), so another person must talk for a while before a cut; no shot is shorter than a
+// minimum.
 //
 // Where it cannot decide (no talker, no turns): voice from off screen (nobody's mouth moves), a
 // face turned away or covered (not detected), and a listener whose mouth moves as much as the
@@ -25,7 +27,7 @@ struct TimeSpan {
 struct Person {
   FaceBox face;       // the median box over the samples showing this person, source pixels
   double seen = 0;    // share of the samples showing this person
-  double talks = 0;   // share of the voiced samples in which this person is the talker
+  double talks = 0;   // share of the clip's time in this person's turns
 };
 
 struct SpeakerTurn {
@@ -40,7 +42,8 @@ struct TurnSettings {
 };
 
 struct Conversation {
-  std::vector<Person> people;               // left to right: people[0] is "Speaker 1"
+  std::vector<Person> people;               // left to right (top to bottom when they sit one
+                                            // above the other): people[0] is "Speaker 1"
   std::vector<std::vector<int>> person_of;  // per sample, per face: index into people, -1 for none
   std::vector<int> talker;                  // per sample: who talks then, -1 when nobody heard or no clear mouth
   std::vector<SpeakerTurn> turns;           // covering [start, end]; empty when no talker was found
@@ -54,8 +57,9 @@ Conversation find_conversation(const FaceTrack& track, const std::vector<TimeSpa
 std::vector<SpeakerTurn> speaker_turns(const std::vector<double>& times, const std::vector<int>& talker, double start,
                                        double end, const TurnSettings& settings = {});
 
-// Who says a word spanning [start, end] (source seconds): the talker most samples around it
-// name, else the nearest talker within a second; as a label (1 for people[0], ...), 0 unknown.
+// Who says a word spanning [start, end] (source seconds): the person whose mouth clearly moves
+// most in the samples during it, else the talker most samples around it name, else the nearest
+// talker within a second; as a label (1 for people[0], ...), 0 unknown.
 int speaker_of_word(const Conversation& conversation, const FaceTrack& track, double start, double end);
 
 }  // namespace clipgen::reframe

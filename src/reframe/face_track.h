@@ -8,8 +8,8 @@ namespace clipgen::reframe {
 struct FaceBox {
   double x = 0, y = 0, w = 0, h = 0;
   // How much the mouth moves: the mean gray-level change (0-255) over the lower part of the box
-  // since the frame decoded just before, less the change over the eyes (a nod or a camera
-  // shake moves both). 0 when not measured.
+  // since the frame decoded just before, less half the change over the eyes (a nod, a sway or
+  // a camera shake moves both). 0 when not measured.
   double mouth_motion = 0;
 
   double cx() const { return x + w / 2; }

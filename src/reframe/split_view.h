@@ -15,7 +15,7 @@ std::optional<std::pair<int, int>> split_pair(const Conversation& conversation);
 
 // Windows for split_pair's people in a source_w x source_h picture, shaped like the halves of an
 // out_w x out_h frame (media::split_half): the face a third of the window's height, its centre
-// at the camera's headroom, the other person's face kept out unless the two sit too close.
+// at the camera's headroom, everybody else kept out unless they sit too close.
 // Requires split_pair to have found two people.
 media::SplitView split_view(const Conversation& conversation, int source_w, int source_h, int out_w, int out_h,
                             const CameraSettings& settings);

@@ -66,9 +66,10 @@ std::string to_srt(const Transcript& t) {
   std::string out;
   int n = 0, speaker = 0;
   for (const auto& cue : make_cues(t.words)) {
-    // A turn starts with its speaker's name, the way subtitles of a dialogue mark a new voice.
+    // A turn starts with its speaker's name, the way subtitles of a dialogue mark a new voice
+    // (again after words of nobody known).
     const std::string name = cue.speaker > 0 && cue.speaker != speaker ? fmt::format("Speaker {}: ", cue.speaker) : "";
-    if (cue.speaker > 0) speaker = cue.speaker;
+    speaker = cue.speaker;
     out += fmt::format("{}\n{} --> {}\n{}{}\n\n", ++n, timestamp(cue.start, ','), timestamp(cue.end, ','), name,
                        cue.text);
   }

@@ -99,9 +99,14 @@ TEST(Conversation, FillCutsToWhoeverTalksAndHoldsThroughInterjections) {
   // Shots: none shorter than the minimum, none starting inside an interjection.
   const auto& turns = framing.conversation.turns;
   for (std::size_t k = 0; k < turns.size(); ++k) {
-    if (k + 1 < turns.size()) EXPECT_GE(turns[k].end - turns[k].start, request.turns.min_shot - 1e-9) << k;
-    for (const auto& turn : truth.turns)
-      if (turn.interjection) EXPECT_FALSE(turn.start - 0.2 <= turns[k].start && turns[k].start <= turn.end + 0.2) << k;
+    if (k + 1 < turns.size()) {
+      EXPECT_GE(turns[k].end - turns[k].start, request.turns.min_shot - 1e-9) << k;
+    }
+    for (const auto& turn : truth.turns) {
+      if (turn.interjection) {
+        EXPECT_FALSE(turn.start - 0.2 <= turns[k].start && turns[k].start <= turn.end + 0.2) << k;
+      }
+    }
   }
   const double switches_per_minute = 60.0 * double(turns.size() - 1) / truth.duration;
   RecordProperty("switches_per_minute", std::to_string(switches_per_minute));

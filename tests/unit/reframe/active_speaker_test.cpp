@@ -121,3 +121,36 @@ TEST(ActiveSpeaker, AFaceSeenInFewSamplesIsNobody) {
   EXPECT_EQ(c.person_of[5][2], -1);
   EXPECT_EQ(c.talker[5], 0);
 }
+
+TEST(SpeakerTurns, AClipOpeningMidTurnStartsOnItsTalkerThroughStraySamples) {
+  // Person 0 talks for 3 s with person 1 named at a stray sample now and then, then person 1.
+  std::vector<int> talker(18, 0);
+  talker[2] = talker[5] = 1;
+  for (int i = 9; i < 18; ++i) talker[i] = 1;
+  const auto turns = speaker_turns(times_of(talker), talker, 0, 6);
+  ASSERT_EQ(turns.size(), 2u);
+  EXPECT_EQ(turns[0].person, 0);
+  EXPECT_DOUBLE_EQ(turns[1].start, 3);
+}
+
+TEST(SpeakerTurns, TurnsOfOneSecondAndMoreAreCutTo) {
+  // 1.33 s turns (4 samples), alternating, with a silent sample between.
+  std::vector<int> talker;
+  for (int turn = 0; turn < 6; ++turn) {
+    for (int k = 0; k < 4; ++k) talker.push_back(turn % 2);
+    talker.push_back(-1);
+  }
+  const auto turns = speaker_turns(times_of(talker), talker, 0, talker.size() / 3.0);
+  EXPECT_GE(turns.size(), 4u);
+  for (std::size_t k = 0; k + 1 < turns.size(); ++k) EXPECT_GE(turns[k].end - turns[k].start, 1.5 - 1e-9);
+}
+
+TEST(ActiveSpeaker, PeopleOneAboveTheOtherAreNumberedTopToBottom) {
+  FaceTrack track{720, 1280, {}};
+  for (int i = 0; i < 30; ++i)
+    track.samples.push_back({i / 3.0, {FaceBox{260, 900, 200, 200, 0.2}, FaceBox{250, 200, 180, 180, 3.0}}});
+  const auto c = find_conversation(track, {{0, 10}}, 0, 10);
+  ASSERT_EQ(c.people.size(), 2u);
+  EXPECT_LT(c.people[0].face.cy(), c.people[1].face.cy());
+  EXPECT_EQ(c.talker[10], 0);
+}

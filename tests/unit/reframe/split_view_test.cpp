@@ -66,3 +66,25 @@ TEST(SplitView, ThePairIsTheTwoWhoTalkMostInTheirOrderOnScreen) {
   c.people.resize(1);
   EXPECT_FALSE(split_pair(c));
 }
+
+TEST(SplitView, AThirdPersonIsKeptOutOfBothWindows) {
+  Conversation c = two_people({100, 200, 150, 150}, {1000, 200, 150, 150});
+  c.people.insert(c.people.begin() + 1, Person{{560, 200, 150, 150}, 1, 0});  // listens in the middle
+  c.turns = {{0, 4, 0}, {4, 9, 2}};
+  const auto view = split_view(c, 1280, 720, 1080, 1920, {});
+  for (const auto& window : {view.first, view.second}) {
+    EXPECT_TRUE(window.x + window.w <= 560 || window.x >= 710) << window.x << "+" << window.w;
+  }
+  EXPECT_TRUE(holds(view.first, c.people[0].face));
+  EXPECT_TRUE(holds(view.second, c.people[2].face));
+}
+
+TEST(SplitView, PeopleOneAboveTheOtherAreKeptApartDownThePicture) {
+  // A portrait source: one person in the upper half, one in the lower.
+  const FaceBox upper{250, 200, 200, 200}, lower{260, 800, 200, 200};
+  const auto view = split_view(two_people(upper, lower), 720, 1280, 1080, 1920, {});
+  EXPECT_TRUE(holds(view.first, upper));
+  EXPECT_TRUE(holds(view.second, lower));
+  EXPECT_LE(view.first.y + view.first.h, lower.y);
+  EXPECT_GE(view.second.y, upper.y + upper.h);
+}

@@ -58,8 +58,11 @@ TEST(TranscriptFormat, SpeakersAreKeptAndTurnsStartCues) {
   // The name is said once per turn, not on every cue of it.
   t.words[3].start = 3.0;
   EXPECT_EQ(to_srt(t).find("Speaker 2: your"), std::string::npos);
+  // After words of nobody known, the name is said again.
+  t.words[2].speaker = 0;
+  EXPECT_NE(to_srt(t).find("Speaker 2: your"), std::string::npos);
   const auto clip = clip_transcript(t, 0.5, 4.0);
-  EXPECT_EQ(clip.words[2].speaker, 2);
+  EXPECT_EQ(clip.words[3].speaker, 2);
 }
 
 TEST(TranscriptFormat, ClipTranscriptIsRelativeToTheClip) {
