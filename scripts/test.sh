@@ -56,10 +56,11 @@ ln -sf "$build/test-work/conversation.turns.json" "$asan/test-work/conversation.
 # `clipgen render` is wiring over the renderer that the instrumented sync matrix and renderer
 # tests run; the clip editor's suite (one job, three renders) stays instrumented: it is the only
 # run of the render jobs' swap of files and rows. A conversation's clip through the clip maker
-# transcribes and renders at full size; the instrumented conversation suite runs the same framing
-# and split render at a small size, and the unit suites the labelling.
+# transcribes and renders at full size, and so do the API's conversation job and re-render; the
+# instrumented conversation suite runs the same framing and split render at a small size, and the
+# unit suites the labelling.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --parallel "$jobs" --timeout 900 \
-  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|CorrectionTiming\.|TranscriptFlag\.|ApiAbuseTest\.PasswordHashing|postgresql\.ApiAbuseTest\.|ApiTranscriptTest\.GivenCaptions|CaptionSync\.|WordTiming\.(Manifesto|FirstWordAfterDigitalSilence|APauseInTheMiddle)|ClipMaker\.MakesAVertical|Transcription\.(Sonnet|ParallelChunks|WordsAreTimed|Librivox)|Jfk/PaddedCopy\.ShiftsEveryWordByExactlyThePadding/(room_tone|music)|Dialects/Worker\.(RunsARealJob|AFinishingStop)|RenderCommand\.RendersTheWindow|ConversationClip\.)')
+  -E '^(app\.process_talk|ProcessTalk\.|RemoteEngines\.|(postgresql\.)?Api(Restart|Workers|Reconnect)Test\.|e2e\.web|Inputs/SyncReference\.|FieldMedia\.(Matroska|MpegTs|Speech|SoundPast|Music)|WordAlignment\.(Manifesto|EverySonnet|TenSeconds)|CorrectionTiming\.|TranscriptFlag\.|ApiAbuseTest\.PasswordHashing|postgresql\.ApiAbuseTest\.|ApiTranscriptTest\.GivenCaptions|CaptionSync\.|WordTiming\.(Manifesto|FirstWordAfterDigitalSilence|APauseInTheMiddle)|ClipMaker\.MakesAVertical|Transcription\.(Sonnet|ParallelChunks|WordsAreTimed|Librivox)|Jfk/PaddedCopy\.ShiftsEveryWordByExactlyThePadding/(room_tone|music)|Dialects/Worker\.(RunsARealJob|AFinishingStop)|RenderCommand\.RendersTheWindow|ConversationClip\.|ApiConversationTest\.)')
 
 phase "fuzzing (libFuzzer, Debian's clang): each target's regression inputs, then 10 s of fuzzing"
 "$root/scripts/fuzz.sh" 10
