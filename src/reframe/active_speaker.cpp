@@ -110,6 +110,17 @@ Grouping group_people(const FaceTrack& track) {
   return g;
 }
 
+// Whose mouth moved clearly most: at least kLeastMotion and kLead times anybody else's; -1 for
+// nobody.
+int clear_winner(const std::vector<double>& motion) {
+  if (motion.empty()) return -1;
+  const auto top = std::max_element(motion.begin(), motion.end());
+  double second = 0;
+  for (auto it = motion.begin(); it != motion.end(); ++it)
+    if (it != top) second = std::max(second, *it);
+  return *top >= kLeastMotion && *top >= kLead * second ? static_cast<int>(top - motion.begin()) : -1;
+}
+
 bool voiced(const std::vector<TimeSpan>& voice, double t) {
   // The first span ending after t - slack is the only one that can hold t.
   const auto it = std::lower_bound(voice.begin(), voice.end(), t - kVoiceSlack,
@@ -191,11 +202,7 @@ Conversation find_conversation(const FaceTrack& track, const std::vector<TimeSpa
       std::vector<double> mean(people, 0);
       for (std::size_t j = from; j < to; ++j)
         for (std::size_t p = 0; p < people; ++p) mean[p] += motion[j][p] / double(to - from);
-      const auto top = std::max_element(mean.begin(), mean.end());
-      double second = 0;
-      for (std::size_t p = 0; p < people; ++p)
-        if (static_cast<long>(p) != top - mean.begin()) second = std::max(second, mean[p]);
-      if (*top >= kLeastMotion && *top >= kLead * second) who = static_cast<int>(top - mean.begin());
+      who = clear_winner(mean);
     }
     c.talker.push_back(who);
   }
@@ -229,13 +236,7 @@ int speaker_of_word(const Conversation& c, const FaceTrack& track, double start,
       nearest = c.talker[i];
     }
   }
-  if (!moved.empty()) {
-    const auto top = std::max_element(moved.begin(), moved.end());
-    double second = 0;
-    for (auto it = moved.begin(); it != moved.end(); ++it)
-      if (it != top) second = std::max(second, *it);
-    if (*top >= kLeastMotion && *top >= kLead * second) return static_cast<int>(top - moved.begin()) + 1;
-  }
+  if (const int mover = clear_winner(moved); mover >= 0) return mover + 1;
   if (!votes.empty())
     return std::max_element(votes.begin(), votes.end(), [](auto& a, auto& b) { return a.second < b.second; })->first + 1;
   return nearest + 1;
