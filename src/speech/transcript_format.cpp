@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace clipgen::speech {
 namespace {
@@ -15,6 +17,17 @@ constexpr double kCuePause = 0.6;  // a pause this long starts a new cue
 std::string timestamp(double seconds, char separator) {
   const long long ms = std::llround(std::max(0.0, seconds) * 1000.0);
   return fmt::format("{:02}:{:02}:{:02}{}{:03}", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, separator, ms % 1000);
+}
+
+// A word's speaker label: a whole number from 1 (0 or absent: unknown).
+int speaker_of(const nlohmann::json& word) {
+  constexpr int kMostSpeakers = 1000;  // far beyond any picture's people
+  const auto it = word.find("speaker");
+  if (it == word.end()) return 0;
+  if (!it->is_number_integer() || *it < 0 || *it > kMostSpeakers)
+    throw std::invalid_argument("a word's speaker must be a whole number from 0 to " + std::to_string(kMostSpeakers) +
+                                ", not " + it->dump());
+  return it->get<int>();
 }
 
 }  // namespace
@@ -39,7 +52,7 @@ Transcript transcript_from_json(const nlohmann::json& json) {
     t.audio_track = json.value("audio_track", 1);
     for (const auto& w : json.at("words"))
       t.words.push_back({w.at("text").get<std::string>(), w.at("start").get<double>(), w.at("end").get<double>(),
-                         w.value("confidence", 1.0), w.value("estimated", false), std::max(0, w.value("speaker", 0))});
+                         w.value("confidence", 1.0), w.value("estimated", false), speaker_of(w)});
     return t;
   } catch (const nlohmann::json::exception& e) {
     throw std::invalid_argument(std::string("not a clipgen transcript: ") + e.what());

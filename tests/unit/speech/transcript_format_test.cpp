@@ -30,6 +30,11 @@ TEST(TranscriptFormat, JsonRoundTrips) {
 
 TEST(TranscriptFormat, RejectsForeignJson) {
   EXPECT_THROW(transcript_from_json(nlohmann::json{{"words", 3}}), std::invalid_argument);
+  for (const auto& speaker : {nlohmann::json(1e300), nlohmann::json(-1), nlohmann::json(2.5), nlohmann::json("2")}) {
+    auto json = to_json(sample());
+    json["words"][0]["speaker"] = speaker;
+    EXPECT_THROW(transcript_from_json(json), std::invalid_argument) << speaker;
+  }
 }
 
 TEST(TranscriptFormat, SrtAndVttBreakCuesAtPauses) {
