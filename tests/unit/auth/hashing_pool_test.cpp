@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <future>
 #include <thread>
+#include <vector>
 
 namespace clipgen::auth {
 namespace {
@@ -24,9 +27,16 @@ TEST(HashingPool, RunsAtMostItsThreadsAtOnceAndRefusesPastItsQueue) {
   // 2 run, 3 wait; the 6th is refused at once without running.
   std::vector<std::future<int>> callers;
   // One caller at a time, each seen running or waiting before the next: all five must get in.
-  for (int i = 0; i < 5; ++i) {
-    callers.push_back(std::async(std::launch::async, [&] { return pool.run(work); }));
-    while (running + static_cast<int>(pool.waiting()) < i + 1) std::this_thread::yield();
+  // The first two are waited for until they run (a sum of running and waiting could count a task
+  // twice while a thread takes it from the queue); with both threads held, the queue only grows.
+  const auto call = [&] { callers.push_back(std::async(std::launch::async, [&] { return pool.run(work); })); };
+  for (int i = 1; i <= 2; ++i) {
+    call();
+    while (running < i) std::this_thread::yield();
+  }
+  for (std::size_t queued = 1; queued <= 3; ++queued) {
+    call();
+    while (pool.waiting() < queued) std::this_thread::yield();
   }
   EXPECT_THROW(pool.run(work), HashingOverloaded);
   release.set_value();
