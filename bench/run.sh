@@ -11,9 +11,10 @@ if [ ! -s "$talk" ]; then
   bash "$root/../shared/media/make-talk.sh" "$talk.tmp.mp4" && mv "$talk.tmp.mp4" "$talk"
 fi
 "$build/bench/media/render_bench" "$talk"
-"$build/bench/speech/transcribe_bench" "$talk"
 degraded=$build/test-work/degraded-speech
 bash "$root/bench/speech/inputs/make-degraded-speech.sh" "$root/../shared/media" "$degraded"
+"$build/bench/speech/transcribe_bench" "$talk"
+"$build/bench/speech/transcribe_bench" "$degraded/manifesto-reverberant.wav"  # hard audio
 "$build/bench/speech/decoder_settings_bench" "$root/../shared/media" "$degraded"
 "$build/bench/reframe/reframe_bench" "$talk"
 conversation=$build/test-work/conversation.mp4

@@ -22,8 +22,9 @@ namespace {
 const fs::path kMedia = CLIPGEN_MEDIA_DIR;
 const fs::path kLibrivox = "/usr/share/pocketsphinx/test/data/librivox";
 
-// Measured with speech::DecoderSettings' defaults (pocketsphinx's; README "pocketsphinx's
-// settings, measured"); a change that makes recognition worse than this fails here.
+// Measured with speech::DecoderSettings' defaults (pocketsphinx's, then maxhmmpf 10000: the same
+// words here; README "pocketsphinx's settings, measured"); a change that makes recognition worse
+// than this fails here.
 // (Before word times held after pauses, pocketsphinx dropped silent frames itself: jfk.wav
 // measured 0.18, LibriVox 0.28, the sonnet 0.77, with every word after a pause timed early.)
 constexpr double kMaxWerJfk = 0.25;       // measured 0.23: 5 of 22 words
