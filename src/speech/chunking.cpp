@@ -1,6 +1,5 @@
 #include "speech/chunking.h"
 
-#include <cmath>
 #include <limits>
 
 namespace clipgen::speech {
@@ -62,23 +61,6 @@ std::vector<Chunk> group_speech(const std::vector<SpeechSpan>& speech, double ma
   if (open) pieces.push_back({at(start), at(end)});
   std::erase_if(pieces, [](const Chunk& c) { return c.end <= c.begin; });
   return pieces;
-}
-
-std::vector<std::size_t> share_among(const std::vector<Chunk>& chunks, unsigned workers) {
-  workers = std::max(1u, workers);
-  std::vector<std::size_t> edge{0};  // samples before chunk i
-  for (const Chunk& c : chunks) edge.push_back(edge.back() + (c.end - c.begin));
-  const double total = static_cast<double>(edge.back());
-  std::vector<std::size_t> first(workers + 1, chunks.size());
-  first[0] = 0;
-  for (unsigned t = 1; t < workers; ++t) {
-    const double share = total * t / workers;
-    std::size_t best = first[t - 1];
-    for (std::size_t i = first[t - 1]; i <= chunks.size(); ++i)
-      if (std::abs(static_cast<double>(edge[i]) - share) < std::abs(static_cast<double>(edge[best]) - share)) best = i;
-    first[t] = best;
-  }
-  return first;
 }
 
 }  // namespace clipgen::speech

@@ -32,12 +32,4 @@ std::vector<Chunk> split_at_pauses(std::span<const std::int16_t> samples, int sa
 std::vector<Chunk> group_speech(const std::vector<SpeechSpan>& speech, double max_seconds, int sample_rate,
                                 std::size_t total_samples);
 
-// How `workers` threads share `chunks` in order: thread t decodes chunks [first[t], first[t + 1]),
-// a run of consecutive ones (a decoder carries some state from one chunk to the next, and a fixed
-// assignment keeps a file's words the same from run to run). Each boundary is the chunk edge
-// nearest to t / workers of the samples, so no thread is handed a long chunk just past its share
-// (that left one core idle for a third of a reverberant 88 s talk). Returns workers + 1 indexes,
-// the first 0 and the last chunks.size(); a thread may get none.
-std::vector<std::size_t> share_among(const std::vector<Chunk>& chunks, unsigned workers);
-
 }  // namespace clipgen::speech

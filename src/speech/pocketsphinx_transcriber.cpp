@@ -52,7 +52,15 @@ Transcript PocketsphinxTranscriber::recognise(const SpeechAudio& audio, const st
   const unsigned cores = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   const unsigned workers = std::max(1u, std::min<unsigned>(cores, static_cast<unsigned>(chunks.size())));
 
-  const std::vector<std::size_t> first_chunk = share_among(chunks, workers);
+  // Each thread takes a fixed run of consecutive chunks holding about its share of the audio,
+  // rather than the next free chunk: a decoder carries some state from one chunk to the next,
+  // and a fixed assignment keeps a file's words the same from run to run.
+  std::vector<std::size_t> first_chunk(workers + 1, chunks.size());
+  first_chunk[0] = 0;
+  for (std::size_t i = 0, t = 1, seen = 0; i < chunks.size() && t < workers; ++i) {
+    while (t < workers && seen >= total * t / workers) first_chunk[t++] = i;
+    seen += chunks[i].end - chunks[i].begin;
+  }
   std::vector<std::vector<Word>> results(chunks.size());
   std::mutex mutex;
   std::size_t samples_done = 0;

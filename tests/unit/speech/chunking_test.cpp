@@ -66,26 +66,4 @@ TEST(Chunking, SpeechIsGatheredIntoPiecesThatLeaveOutTheSilenceBetween) {
   EXPECT_TRUE(group_speech({}, 10, kRate, 75 * kRate).empty());
 }
 
-namespace {
-std::vector<Chunk> consecutive(const std::vector<double>& seconds) {
-  std::vector<Chunk> chunks;
-  std::size_t at = 0;
-  for (double s : seconds) {
-    chunks.push_back({at, at + static_cast<std::size_t>(s * kRate)});
-    at = chunks.back().end;
-  }
-  return chunks;
-}
-}  // namespace
-
-TEST(Chunking, ThreadsShareTheChunksAtTheEdgeNearestAnEvenShare) {
-  // 88 s as 38 + 30 + 20: half is 44 s, so the edge after the first chunk (38 s) beats the one
-  // after the second (68 s), which would leave the other thread 20 s.
-  EXPECT_EQ(share_among(consecutive({38, 30, 20}), 2), (std::vector<std::size_t>{0, 1, 3}));
-  EXPECT_EQ(share_among(consecutive({20, 30, 38}), 2), (std::vector<std::size_t>{0, 2, 3}));
-  EXPECT_EQ(share_among(consecutive({10, 10, 10, 10, 10}), 3), (std::vector<std::size_t>{0, 2, 3, 5}));
-  EXPECT_EQ(share_among(consecutive({10}), 1), (std::vector<std::size_t>{0, 1}));
-  EXPECT_EQ(share_among({}, 2), (std::vector<std::size_t>{0, 0, 0}));
-}
-
 }  // namespace clipgen::speech
